@@ -1,1 +1,28 @@
-return 0;
+using System.CommandLine;
+using ImageBackup.Agent;
+using ImageBackup.Agent.Commands;
+
+var root = new RootCommand("imagebackup-agent: capture, restore and verify deduplicated disk images")
+{
+    CaptureCommand.Create(),
+    RestoreCommand.Create(),
+    VerifyCommand.Create(),
+};
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    foreach (var error in parse.Errors)
+    {
+        Console.Error.WriteLine($"error: {error.Message}");
+    }
+    Console.Error.WriteLine("run 'imagebackup-agent --help' for usage");
+    return ExitCodes.Usage;
+}
+try
+{
+    return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception e)
+{
+    return FailureReporter.Report(e);
+}

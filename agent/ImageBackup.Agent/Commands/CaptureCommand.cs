@@ -1,0 +1,89 @@
+using System.CommandLine;
+using System.Reflection;
+using ImageBackup.Agent.Console;
+using ImageBackup.Imaging.Capture;
+using ImageBackup.Imaging.FileSystems.Ext;
+using ImageBackup.Imaging.Format;
+using ImageBackup.Imaging.Manifests;
+using ImageBackup.Imaging.Storage;
+
+namespace ImageBackup.Agent.Commands;
+
+/// <summary>The "capture" command: reads a disk image into the store as a new generation and prints its id last on stdout.</summary>
+internal static class CaptureCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var source = new Option<string>("--source") { Description = "Device or image file to capture, or - for standard input", Required = true };
+        var store = CommonOptions.Store();
+        var host = new Option<string>("--host") { Description = "Host name recorded in the manifest (default: this machine)", DefaultValueFactory = _ => Environment.MachineName };
+        var os = new Option<string>("--os") { Description = "Operating system recorded in the manifest (default: this machine's)", DefaultValueFactory = _ => System.Runtime.InteropServices.RuntimeInformation.OSDescription };
+        var parallelism = CommonOptions.Parallelism();
+        var bandwidth = new Option<string?>("--bandwidth-limit") { Description = "Upper bound on upload rate in bytes/s; accepts K, M, G suffixes (e.g. 50M)" };
+        var usedBlocksOnly = new Option<bool>("--used-blocks-only") { Description = "Read only blocks an ext2/3/4 file system uses; unused blocks are captured as zeros" };
+        var chunkSize = new Option<string?>("--chunk-size") { Description = "Fixed chunk size (default 1M); for measurements", Hidden = true };
+        var level = new Option<int>("--zstd-level") { Description = "zstd level (default 1); for measurements", Hidden = true, DefaultValueFactory = _ => ImageFormat.DefaultCompressionLevel };
+        var command = new Command("capture", "Capture a disk image into the store as a new generation; prints the generation id last")
+        {
+            source, store, host, os, parallelism, bandwidth, usedBlocksOnly, chunkSize, level,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            long? limit = null;
+            if (result.GetValue(bandwidth) is { } text && (limit = ByteSize.TryParse(text)) is null)
+            {
+                return Usage($"--bandwidth-limit: '{text}' is not a size such as 50M");
+            }
+            var size = ImageFormat.DefaultChunkSize;
+            if (result.GetValue(chunkSize) is { } sizeText)
+            {
+                size = (int)(ByteSize.TryParse(sizeText) ?? 0);
+                if (size is < ImageFormat.MinChunkSize or > ImageFormat.MaxChunkSize)
+                {
+                    return Usage($"--chunk-size: '{sizeText}' must be between 64K and 16M");
+                }
+            }
+            if (result.GetValue(parallelism) < 1)
+            {
+                return Usage("--parallelism must be at least 1");
+            }
+            var sourcePath = result.GetValue(source)!;
+            await using var input = SourceOpener.Open(sourcePath);
+            var options = new CaptureOptions
+            {
+                Source = new SourceMetadata(result.GetValue(host)!, result.GetValue(os)!, sourcePath, DateTimeOffset.UtcNow, ToolVersion(), result.GetValue(usedBlocksOnly)),
+                ChunkSize = size,
+                CompressionLevel = result.GetValue(level),
+                Parallelism = result.GetValue(parallelism),
+                BandwidthLimit = limit,
+                UsedRanges = result.GetValue(usedBlocksOnly) ? new ExtUsedRangeReader() : null,
+            };
+            return await RunAsync(input, ChunkStoreFactory.Open(result.GetValue(store)!, createIfMissing: true), options, cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(Stream input, IChunkStore store, CaptureOptions options, CancellationToken cancellationToken)
+    {
+        var printer = new ProgressPrinter("captured", input.CanSeek && input.Length > 0 ? input.Length : null);
+        System.Console.Error.WriteLine($"capturing {options.Source.SourcePath} into {store.Description}");
+        var manifest = await new ImageCapturer(store).CaptureAsync(input, options with { Progress = new CaptureProgressSink(printer) }, cancellationToken);
+        printer.Finish(manifest.ImageSize);
+        var totals = manifest.Totals;
+        System.Console.Error.WriteLine(
+            $"committed generation {manifest.GenerationId}: {ProgressPrinter.Bytes(totals.BytesRead)} image, {totals.DataChunks} data chunks, "
+            + $"{totals.NewChunks} new ({ProgressPrinter.Bytes(totals.NewBytesStored)} stored), {ProgressPrinter.Bytes(totals.ZeroBytes)} zeros");
+        System.Console.Out.WriteLine(manifest.GenerationId);
+        return ExitCodes.Success;
+    }
+
+    private static int Usage(string message)
+    {
+        System.Console.Error.WriteLine($"error: {message}");
+        return ExitCodes.Usage;
+    }
+
+    private static string ToolVersion() =>
+        "imagebackup-agent " + (typeof(CaptureCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0");
+}

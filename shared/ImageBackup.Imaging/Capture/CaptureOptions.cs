@@ -1,0 +1,29 @@
+using ImageBackup.Imaging.Format;
+using ImageBackup.Imaging.Manifests;
+
+namespace ImageBackup.Imaging.Capture;
+
+/// <summary>Settings of one capture, so the CLI, the service and the bench drive the same pipeline.</summary>
+public sealed record CaptureOptions
+{
+    /// <summary>Where the image comes from; written into the manifest.</summary>
+    public required SourceMetadata Source { get; init; }
+
+    /// <summary>Fixed chunk size in bytes.</summary>
+    public int ChunkSize { get; init; } = ImageFormat.DefaultChunkSize;
+
+    /// <summary>zstd level for new chunks.</summary>
+    public int CompressionLevel { get; init; } = ImageFormat.DefaultCompressionLevel;
+
+    /// <summary>Number of hash/compress/upload workers; memory is about 3 × chunk size × this.</summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Upper bound on bytes per second sent to the store, or null for no limit.</summary>
+    public long? BandwidthLimit { get; init; }
+
+    /// <summary>Allocation map of the source; bytes outside its ranges are captured as zeros. Needs a seekable source.</summary>
+    public IUsedRangeSource? UsedRanges { get; init; }
+
+    /// <summary>Receives progress after every chunk read.</summary>
+    public IProgress<CaptureProgress>? Progress { get; init; }
+}

@@ -1,0 +1,106 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using ImageBackup.Imaging.Format;
+using ImageBackup.Imaging.Manifests;
+using ImageBackup.Imaging.Storage;
+
+namespace ImageBackup.Imaging.Capture;
+
+/// <summary>
+/// Captures a source image into a chunk store as one generation: read → hash/compress/upload on parallel workers →
+/// manifest last (conditional create), so a generation is whole or absent and memory is bounded by chunk size × parallelism.
+/// </summary>
+public sealed class ImageCapturer(IChunkStore store)
+{
+    /// <summary>Reads <paramref name="source"/> to its end and returns the committed manifest.</summary>
+    public async Task<ImageManifest> CaptureAsync(Stream source, CaptureOptions options, CancellationToken cancellationToken = default)
+    {
+        CheckOptions(source, options);
+        var usedRanges = ReadAllocationMap(source, options);
+        long? totalBytes = source.CanSeek && source.Length > 0 ? source.Length : null;
+        var pool = ArrayPool<byte>.Create(ChunkEncoder.MaxBlobLength(options.ChunkSize), options.Parallelism * 3 + 2);
+        var channel = Channel.CreateBounded<CaptureBlock>(new BoundedChannelOptions(options.Parallelism) { SingleWriter = true });
+        var blocks = new List<CaptureBlock>();
+        var counters = new CaptureCounters();
+        var throttle = options.BandwidthLimit is { } limit ? new BandwidthThrottle(limit) : null;
+        var claimed = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+        using var failure = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+
+        var reader = new SourceBlockReader(source, options.ChunkSize, pool, usedRanges);
+        void OnRead(long bytesRead) => options.Progress?.Report(new CaptureProgress(bytesRead, totalBytes, counters.NewBytesStored));
+        var tasks = new List<Task>
+        {
+            RunAsync(async () =>
+            {
+                await reader.ReadAllAsync(channel.Writer, blocks, OnRead, failure.Token);
+                channel.Writer.Complete();
+            }, failure),
+        };
+        for (var i = 0; i < options.Parallelism; i++)
+        {
+            var worker = new ChunkWorker(store, pool, options.CompressionLevel, throttle, claimed, counters);
+            tasks.Add(RunAsync(() => worker.RunAsync(channel.Reader, failure.Token), failure));
+        }
+        await WhenAllOrFirstFailure(tasks);
+
+        var manifest = ManifestBuilder.Build(GenerationId.New(options.Source.CapturedAt), options, blocks, counters);
+        if (!await store.PutManifestIfAbsentAsync(manifest.GenerationId, ManifestSerializer.ToUtf8Json(manifest), cancellationToken))
+        {
+            throw new IOException($"generation {manifest.GenerationId} already exists in {store.Description}");
+        }
+        return manifest;
+    }
+
+    private static void CheckOptions(Stream source, CaptureOptions options)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.ChunkSize, ImageFormat.MinChunkSize);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.ChunkSize, ImageFormat.MaxChunkSize);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Parallelism, 1);
+        if (options.UsedRanges is not null && !source.CanSeek)
+        {
+            throw new ArgumentException("capturing used blocks only needs a seekable source (not a pipe)", nameof(source));
+        }
+    }
+
+    private static IReadOnlyList<ByteRange>? ReadAllocationMap(Stream source, CaptureOptions options)
+    {
+        if (options.UsedRanges is null)
+        {
+            return null;
+        }
+        var ranges = options.UsedRanges.GetUsedRanges(source);
+        source.Seek(0, SeekOrigin.Begin);
+        return ranges;
+    }
+
+    private static async Task RunAsync(Func<Task> work, CancellationTokenSource failure)
+    {
+        try
+        {
+            await Task.Run(work);
+        }
+        catch
+        {
+            await failure.CancelAsync();
+            throw;
+        }
+    }
+
+    private static async Task WhenAllOrFirstFailure(List<Task> tasks)
+    {
+        try
+        {
+            await Task.WhenAll(tasks);
+        }
+        catch (OperationCanceledException)
+        {
+            var real = tasks.Where(t => t.IsFaulted).Select(t => t.Exception!.InnerException!).FirstOrDefault();
+            if (real is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(real);
+            }
+            throw;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System.Buffers;
+using System.Threading.Channels;
+
+namespace ImageBackup.Imaging.Capture;
+
+/// <summary>Cuts the source into fixed-size blocks in pooled buffers, reading only used ranges when an allocation map is given.</summary>
+internal sealed class SourceBlockReader(Stream source, int chunkSize, ArrayPool<byte> pool, IReadOnlyList<ByteRange>? usedRanges)
+{
+    private long offset;
+    private int nextRange;
+
+    /// <summary>Reads the whole source, appending every block to <paramref name="order"/> and sending blocks with content to <paramref name="output"/>.</summary>
+    public async Task ReadAllAsync(ChannelWriter<CaptureBlock> output, List<CaptureBlock> order, Action<long> onRead, CancellationToken cancellationToken)
+    {
+        var length = usedRanges is null ? (long?)null : source.Length;
+        while (length is null || offset < length)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var block = length is null ? ReadNextBlock() : ReadNextUsedBlock((int)Math.Min(chunkSize, length.Value - offset));
+            if (block is null)
+            {
+                break;
+            }
+            order.Add(block);
+            offset += block.Length;
+            onRead(offset);
+            if (block.Buffer is not null)
+            {
+                await output.WriteAsync(block, cancellationToken);
+            }
+            if (length is null && block.Length < chunkSize)
+            {
+                break;
+            }
+        }
+    }
+
+    private CaptureBlock? ReadNextBlock()
+    {
+        var buffer = pool.Rent(chunkSize);
+        var read = ReadAtLeast(buffer.AsSpan(0, chunkSize));
+        if (read == 0)
+        {
+            pool.Return(buffer);
+            return null;
+        }
+        return new CaptureBlock(offset, read, buffer);
+    }
+
+    private CaptureBlock ReadNextUsedBlock(int length)
+    {
+        var end = offset + length;
+        while (nextRange < usedRanges!.Count && usedRanges[nextRange].End <= offset)
+        {
+            nextRange++;
+        }
+        if (nextRange >= usedRanges.Count || usedRanges[nextRange].Offset >= end)
+        {
+            return new CaptureBlock(offset, length, null);
+        }
+        var buffer = pool.Rent(length);
+        buffer.AsSpan(0, length).Clear();
+        for (var i = nextRange; i < usedRanges.Count && usedRanges[i].Offset < end; i++)
+        {
+            var from = Math.Max(usedRanges[i].Offset, offset);
+            var to = Math.Min(usedRanges[i].End, end);
+            source.Seek(from, SeekOrigin.Begin);
+            ReadAtLeast(buffer.AsSpan((int)(from - offset), (int)(to - from)));
+        }
+        return new CaptureBlock(offset, length, buffer);
+    }
+
+    private int ReadAtLeast(Span<byte> destination)
+    {
+        try
+        {
+            return source.ReadAtLeast(destination, destination.Length, throwOnEndOfStream: false);
+        }
+        catch (IOException e)
+        {
+            throw new SourceReadException(offset, e);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new SourceReadException(offset, e);
+        }
+    }
+}

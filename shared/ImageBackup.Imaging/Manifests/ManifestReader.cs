@@ -1,0 +1,22 @@
+using ImageBackup.Imaging.Storage;
+
+namespace ImageBackup.Imaging.Manifests;
+
+/// <summary>Loads and validates the manifest of a generation from a store, so restore and verify reject bad ids and bad manifests the same way.</summary>
+public static class ManifestReader
+{
+    /// <summary>Returns the manifest of <paramref name="generationId"/>; throws <see cref="GenerationNotFoundException"/> or <see cref="InvalidDataException"/>.</summary>
+    public static async Task<ImageManifest> ReadAsync(IChunkStore store, string generationId, CancellationToken cancellationToken)
+    {
+        if (!GenerationId.IsValid(generationId))
+        {
+            throw new GenerationNotFoundException(generationId, "not a valid generation id (expected yyyyMMddTHHmmssZ-xxxxxxxx)");
+        }
+        var manifest = ManifestSerializer.Parse(await store.GetManifestAsync(generationId, cancellationToken));
+        if (manifest.GenerationId != generationId)
+        {
+            throw new InvalidDataException($"manifest {generationId} names generation {manifest.GenerationId}");
+        }
+        return manifest;
+    }
+}

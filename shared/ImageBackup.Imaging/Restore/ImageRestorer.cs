@@ -1,0 +1,101 @@
+using ImageBackup.Imaging.Format;
+using ImageBackup.Imaging.Manifests;
+using ImageBackup.Imaging.Storage;
+using Microsoft.Win32.SafeHandles;
+
+namespace ImageBackup.Imaging.Restore;
+
+/// <summary>
+/// Rebuilds the image of a generation byte for byte. Every chunk is re-hashed before it is written; a file target is
+/// written to "&lt;target&gt;.partial" (sparse over zero extents) and renamed only when complete, so a failed restore
+/// never leaves a silently wrong file. A device target (under /dev/) is written in place, zero extents included.
+/// </summary>
+public sealed class ImageRestorer(IChunkStore store)
+{
+    /// <summary>Suffix of the file a restore writes before renaming it to the target.</summary>
+    public const string PartialSuffix = ".partial";
+
+    /// <summary>Restores generation <paramref name="generationId"/> to <paramref name="targetPath"/> and returns its manifest.</summary>
+    public async Task<ImageManifest> RestoreAsync(string generationId, string targetPath, RestoreOptions options, CancellationToken cancellationToken = default)
+    {
+        var manifest = await ManifestReader.ReadAsync(store, generationId, cancellationToken);
+        if (IsDevice(targetPath))
+        {
+            using var device = File.OpenHandle(targetPath, FileMode.Open, FileAccess.Write, FileShare.None, FileOptions.Asynchronous);
+            await WriteAllAsync(manifest, device, targetPath, writeZeros: true, options, cancellationToken);
+            return manifest;
+        }
+        var partial = targetPath + PartialSuffix;
+        try
+        {
+            using (var file = File.OpenHandle(partial, FileMode.Create, FileAccess.ReadWrite, FileShare.None, FileOptions.Asynchronous))
+            {
+                SetLength(file, partial, manifest.ImageSize);
+                await WriteAllAsync(manifest, file, partial, writeZeros: false, options, cancellationToken);
+                RandomAccess.FlushToDisk(file);
+            }
+            File.Move(partial, targetPath, overwrite: true);
+            return manifest;
+        }
+        catch
+        {
+            File.Delete(partial);
+            throw;
+        }
+    }
+
+    private static bool IsDevice(string path) =>
+        Path.GetFullPath(path).StartsWith("/dev/", StringComparison.Ordinal) && File.Exists(path);
+
+    private static void SetLength(SafeFileHandle file, string path, long length)
+    {
+        try
+        {
+            RandomAccess.SetLength(file, length);
+        }
+        catch (IOException e)
+        {
+            throw new TargetWriteException(path, 0, e);
+        }
+    }
+
+    private async Task WriteAllAsync(ImageManifest manifest, SafeFileHandle target, string targetName, bool writeZeros, RestoreOptions options, CancellationToken cancellationToken)
+    {
+        using var reader = new VerifiedChunkReader(store, manifest.ChunkSize);
+        var zeros = writeZeros ? new byte[manifest.ChunkSize] : [];
+        long restored = 0;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(manifest.Extents, parallel, async (extent, token) =>
+        {
+            try
+            {
+                if (extent.ChunkId is null)
+                {
+                    WriteZeros(target, extent, zeros);
+                }
+                else
+                {
+                    await reader.ReadAsync(extent.ChunkId, extent.Length, content => RandomAccess.WriteAsync(target, content, extent.Offset, token), token);
+                }
+            }
+            catch (DamagedChunkException e)
+            {
+                throw e.At(manifest.GenerationId, extent.Offset);
+            }
+            catch (IOException e)
+            {
+                throw new TargetWriteException(targetName, extent.Offset, e);
+            }
+            options.Progress?.Report(Interlocked.Add(ref restored, extent.Length));
+        });
+    }
+
+    private static void WriteZeros(SafeFileHandle target, ChunkExtent extent, byte[] zeros)
+    {
+        for (long done = 0; done < extent.Length && zeros.Length > 0; done += zeros.Length)
+        {
+            var length = (int)Math.Min(zeros.Length, extent.Length - done);
+            RandomAccess.Write(target, zeros.AsSpan(0, length), extent.Offset + done);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+namespace ImageBackup.Imaging.Storage;
+
+/// <summary>
+/// Port to the place chunks and manifests are kept (a local directory or a blob container), so capture, restore and
+/// verify do not depend on where the backup lives. Writes never overwrite: chunks are content-addressed and
+/// manifests are created once.
+/// </summary>
+public interface IChunkStore
+{
+    /// <summary>Human-readable location, for logs (never includes a SAS token).</summary>
+    string Description { get; }
+
+    /// <summary>True when the chunk is known to exist; false when it is absent or its existence cannot be checked (write-only credentials).</summary>
+    Task<bool> ExistsAsync(string chunkId, CancellationToken cancellationToken);
+
+    /// <summary>Stores a chunk blob unless one with this id exists; true when this call created it. A concurrent or earlier identical write is success.</summary>
+    Task<bool> PutIfAbsentAsync(string chunkId, ReadOnlyMemory<byte> blob, CancellationToken cancellationToken);
+
+    /// <summary>Reads a chunk blob into <paramref name="destination"/> and returns its length; throws <see cref="Format.DamagedChunkException"/> when it is missing or too large.</summary>
+    Task<int> GetAsync(string chunkId, Memory<byte> destination, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a chunk (for retention); no error when it does not exist.</summary>
+    Task DeleteChunkAsync(string chunkId, CancellationToken cancellationToken);
+
+    /// <summary>Ids of the committed generations, oldest first.</summary>
+    Task<IReadOnlyList<string>> ListGenerationsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Creates the manifest of a generation; false when a manifest with this id exists already (it is never overwritten).</summary>
+    Task<bool> PutManifestIfAbsentAsync(string generationId, ReadOnlyMemory<byte> utf8Json, CancellationToken cancellationToken);
+
+    /// <summary>Reads the manifest JSON of a generation; throws <see cref="Manifests.GenerationNotFoundException"/> when absent.</summary>
+    Task<byte[]> GetManifestAsync(string generationId, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the manifest of a generation (for retention); no error when it does not exist.</summary>
+    Task DeleteManifestAsync(string generationId, CancellationToken cancellationToken);
+}

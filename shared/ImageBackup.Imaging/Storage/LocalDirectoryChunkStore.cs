@@ -1,0 +1,158 @@
+using ImageBackup.Imaging.Format;
+using ImageBackup.Imaging.Manifests;
+
+namespace ImageBackup.Imaging.Storage;
+
+/// <summary>
+/// Chunk store in a local directory (<c>chunks/ab/abcdef…</c>, <c>generations/&lt;id&gt;.json</c>), for backups to a
+/// mounted disk and for tests. Files are written under a temporary name and hard-linked into place, so a killed
+/// writer never leaves a partial chunk under a chunk name and nothing is overwritten.
+/// </summary>
+public sealed class LocalDirectoryChunkStore : IChunkStore
+{
+    private const string TemporaryPrefix = ".tmp-";
+    private readonly string root;
+
+    /// <summary>Opens the store at <paramref name="root"/>; creates it when <paramref name="create"/>, else it must exist.</summary>
+    public LocalDirectoryChunkStore(string root, bool create)
+    {
+        this.root = Path.GetFullPath(root);
+        if (create)
+        {
+            Directory.CreateDirectory(Path.Combine(this.root, "chunks"));
+            Directory.CreateDirectory(Path.Combine(this.root, "generations"));
+        }
+        else if (!Directory.Exists(this.root))
+        {
+            throw new ChunkStoreUnavailableException($"store directory {this.root} does not exist");
+        }
+    }
+
+    /// <inheritdoc />
+    public string Description => root;
+
+    /// <summary>Path of the file holding a chunk.</summary>
+    public string ChunkPath(string chunkId) => Path.Combine(root, "chunks", chunkId[..2], chunkId);
+
+    /// <summary>Path of the file holding a manifest.</summary>
+    public string ManifestPath(string generationId) => Path.Combine(root, "generations", generationId + ".json");
+
+    /// <inheritdoc />
+    public Task<bool> ExistsAsync(string chunkId, CancellationToken cancellationToken) =>
+        Task.FromResult(File.Exists(ChunkPath(chunkId)));
+
+    /// <inheritdoc />
+    public async Task<bool> PutIfAbsentAsync(string chunkId, ReadOnlyMemory<byte> blob, CancellationToken cancellationToken)
+    {
+        var path = ChunkPath(chunkId);
+        if (File.Exists(path))
+        {
+            return false;
+        }
+        return await CreateOnceAsync(path, blob, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<int> GetAsync(string chunkId, Memory<byte> destination, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var handle = File.OpenHandle(ChunkPath(chunkId), FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.Asynchronous);
+            var length = RandomAccess.GetLength(handle);
+            if (length > destination.Length)
+            {
+                throw new DamagedChunkException(chunkId, "chunk blob is larger than any valid chunk");
+            }
+            var read = 0;
+            while (read < length)
+            {
+                var n = await RandomAccess.ReadAsync(handle, destination[read..(int)length], read, cancellationToken);
+                if (n == 0)
+                {
+                    break;
+                }
+                read += n;
+            }
+            return read;
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new DamagedChunkException(chunkId, "chunk is missing from the store");
+        }
+    }
+
+    /// <inheritdoc />
+    public Task DeleteChunkAsync(string chunkId, CancellationToken cancellationToken)
+    {
+        File.Delete(ChunkPath(chunkId));
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<string>> ListGenerationsAsync(CancellationToken cancellationToken)
+    {
+        var folder = Path.Combine(root, "generations");
+        IReadOnlyList<string> ids = Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, "*.json")
+                .Select(Path.GetFileNameWithoutExtension)
+                .OfType<string>()
+                .Where(GenerationId.IsValid)
+                .Order(StringComparer.Ordinal)
+                .ToList()
+            : [];
+        return Task.FromResult(ids);
+    }
+
+    /// <inheritdoc />
+    public Task<bool> PutManifestIfAbsentAsync(string generationId, ReadOnlyMemory<byte> utf8Json, CancellationToken cancellationToken) =>
+        CreateOnceAsync(ManifestPath(generationId), utf8Json, cancellationToken, durable: true);
+
+    /// <inheritdoc />
+    public async Task<byte[]> GetManifestAsync(string generationId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await File.ReadAllBytesAsync(ManifestPath(generationId), cancellationToken);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new GenerationNotFoundException(generationId, $"no manifest in {root}");
+        }
+    }
+
+    /// <inheritdoc />
+    public Task DeleteManifestAsync(string generationId, CancellationToken cancellationToken)
+    {
+        File.Delete(ManifestPath(generationId));
+        return Task.CompletedTask;
+    }
+
+    private static async Task<bool> CreateOnceAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken, bool durable = false)
+    {
+        var folder = Path.GetDirectoryName(path)!;
+        Directory.CreateDirectory(folder);
+        var temporary = Path.Combine(folder, TemporaryPrefix + Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous))
+            {
+                await file.WriteAsync(content, cancellationToken);
+                if (durable)
+                {
+                    file.Flush(flushToDisk: true);
+                }
+            }
+            // File.Move without overwrite is link(2) + unlink(2) on Unix: atomic and fails when the name exists.
+            File.Move(temporary, path, overwrite: false);
+            return true;
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            return false;
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+}
