@@ -6,6 +6,9 @@ namespace ImageBackup.Domain.Tests;
 /// <summary>Builds contracts in a given state so tests state only what matters to them.</summary>
 internal static class TestContracts
 {
+    public static readonly System.Text.Json.JsonSerializerOptions Wire =
+        new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
     public static readonly ServerTarget Server = new("web01.example.jp", "203.0.113.10", ServerOs.CentOs7, 500_000_000_000L);
 
     public static Contract Pending(string receivedAt = "2027-01-20T01:00:00Z", params string[] plans) =>

@@ -11,9 +11,9 @@ namespace ImageBackup.Domain.Contracts;
 /// </summary>
 public static class ServerOsNames
 {
-    /// <summary>The wire name (first) and the accepted alternative spellings of each OS.</summary>
+    /// <summary>The wire name (first) and the accepted alternative spellings of each OS, in <see cref="ServerOs"/> order.</summary>
     public static IReadOnlyDictionary<ServerOs, IReadOnlyList<string>> SpellingsByOs { get; } =
-        new Dictionary<ServerOs, IReadOnlyList<string>>
+        new SortedDictionary<ServerOs, IReadOnlyList<string>>
         {
             [ServerOs.Rhel6] = ["rhel6", "RHEL 6", "Red Hat 6", "RedHat 6", "Red Hat Enterprise Linux 6"],
             [ServerOs.Rhel7] = ["rhel7", "RHEL 7", "Red Hat 7", "RedHat 7", "Red Hat Enterprise Linux 7"],
@@ -21,7 +21,7 @@ public static class ServerOsNames
             [ServerOs.CentOs7] = ["centos7", "CentOS 7", "centos-7"],
             [ServerOs.Windows2012] = ["windows2012", "Windows Server 2012", "windows-2012", "Windows 2012", "win2012"],
             [ServerOs.Windows2016] = ["windows2016", "Windows Server 2016", "windows-2016", "Windows 2016", "win2016"],
-        }.ToFrozenDictionary();
+        }.AsReadOnly();
 
     /// <summary>Every accepted spelling, wire names first, for the OpenAPI description.</summary>
     public static IReadOnlyList<string> AcceptedSpellings { get; } =
@@ -29,6 +29,7 @@ public static class ServerOsNames
 
     private static readonly FrozenDictionary<string, ServerOs> ByKey = SpellingsByOs
         .SelectMany(pair => pair.Value.Select(spelling => (Key: Normalize(spelling), Os: pair.Key)))
+        .DistinctBy(x => x.Key)
         .ToFrozenDictionary(x => x.Key, x => x.Os);
 
     /// <summary>The canonical wire name, e.g. <c>centos7</c>.</summary>
