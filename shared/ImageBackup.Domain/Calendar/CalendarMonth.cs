@@ -1,11 +1,13 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace ImageBackup.Domain.Calendar;
 
 /// <summary>A calendar month such as <c>2027-05</c>, because invoices and cancellations are asked for by month, not by date.</summary>
 /// <param name="Year">The year, 1 to 9998.</param>
 /// <param name="Month">The month, 1 to 12.</param>
+[JsonConverter(typeof(CalendarMonthJsonConverter))]
 public readonly record struct CalendarMonth(int Year, int Month) : IComparable<CalendarMonth>
 {
     /// <summary>The first day of the month.</summary>

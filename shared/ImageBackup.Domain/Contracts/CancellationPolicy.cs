@@ -14,6 +14,9 @@ public static class CancellationPolicy
     /// <summary>The last day a cancellation ending in <paramref name="endMonth"/> may arrive: the last day of the month before.</summary>
     public static DateOnly RequestDeadline(CalendarMonth endMonth) => endMonth.Previous.LastDay;
 
+    /// <summary>The earliest end month a cancellation arriving at <paramref name="now"/> can ask for: the month after the current Tokyo month.</summary>
+    public static CalendarMonth EarliestEndMonth(DateTimeOffset now) => TokyoCalendar.MonthOf(now).Next;
+
     /// <summary>Decides a cancellation request whose end month is still text (<c>yyyy-MM</c>) from the client.</summary>
     public static CancellationDecision Evaluate(Contract contract, string? endMonth, DateTimeOffset now) =>
         CalendarMonth.TryParse(endMonth, out var month)
@@ -46,7 +49,7 @@ public static class CancellationPolicy
         if (today > deadline)
         {
             return CancellationDecision.Reject(CancellationRules.DeadlinePassed, string.Create(CultureInfo.InvariantCulture,
-                $"A cancellation ending in {endMonth} had to arrive by {deadline:yyyy-MM-dd} 23:59:59 JST; the earliest end month now is {CalendarMonth.Of(today).Next}."));
+                $"A cancellation ending in {endMonth} had to arrive by {deadline:yyyy-MM-dd} 23:59:59 JST; the earliest end month now is {EarliestEndMonth(now)}."));
         }
 
         return CancellationDecision.Accept(Quote(contract, endMonth));

@@ -27,6 +27,12 @@ public static class ServerOsNames
     public static IReadOnlyList<string> AcceptedSpellings { get; } =
         [.. SpellingsByOs.Values.Select(s => s[0]), .. SpellingsByOs.Values.SelectMany(s => s.Skip(1))];
 
+    /// <summary>One sentence for the OpenAPI description of an <c>os</c> field.</summary>
+    public static string Description { get; } =
+        $"One of {string.Join(", ", AcceptedSpellings.Take(SpellingsByOs.Count))}. Also accepted: "
+        + $"{string.Join(", ", AcceptedSpellings.Skip(SpellingsByOs.Count).Select(s => $"\"{s}\""))}. "
+        + "Case, spaces, hyphens, underscores and dots are ignored.";
+
     private static readonly FrozenDictionary<string, ServerOs> ByKey = SpellingsByOs
         .SelectMany(pair => pair.Value.Select(spelling => (Key: Normalize(spelling), Os: pair.Key)))
         .DistinctBy(x => x.Key)

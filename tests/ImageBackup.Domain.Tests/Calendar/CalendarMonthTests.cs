@@ -62,4 +62,20 @@ public sealed class CalendarMonthTests
         Assert.IsTrue(CalendarMonth.Parse("2027-12") < CalendarMonth.Parse("2028-01"));
         Assert.IsTrue(CalendarMonth.Parse("2028-01") > CalendarMonth.Parse("2027-12"));
     }
+
+    [TestMethod]
+    public void A_month_is_written_to_json_as_yyyy_MM_and_read_back()
+    {
+        var json = System.Text.Json.JsonSerializer.Serialize(CalendarMonth.Parse("2027-05"));
+        var back = System.Text.Json.JsonSerializer.Deserialize<CalendarMonth>("\"2028-02\"");
+
+        Assert.AreEqual("\"2027-05\"", json);
+        Assert.AreEqual(new CalendarMonth(2028, 2), back);
+    }
+
+    [TestMethod]
+    public void A_malformed_month_in_json_is_refused()
+    {
+        Assert.ThrowsExactly<System.Text.Json.JsonException>(() => System.Text.Json.JsonSerializer.Deserialize<CalendarMonth>("\"2028-2\""));
+    }
 }

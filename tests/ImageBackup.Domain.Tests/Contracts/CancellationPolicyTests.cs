@@ -122,4 +122,15 @@ public sealed class CancellationPolicyTests
         Assert.AreEqual(0L, quote.EarlyTerminationFee);
         Assert.IsEmpty(quote.EarlyTerminationLines);
     }
+
+    [TestMethod]
+    [DataRow("2027-04-30T14:59:59Z", "2027-05")]
+    [DataRow("2027-04-30T15:00:00Z", "2027-06")]
+    [DataRow("2027-12-10T00:00:00Z", "2028-01")]
+    public void The_earliest_end_month_is_the_month_after_the_current_Tokyo_month(string now, string expected)
+    {
+        var month = CancellationPolicy.EarliestEndMonth(Utc(now));
+
+        Assert.AreEqual(expected, month.ToString());
+    }
 }

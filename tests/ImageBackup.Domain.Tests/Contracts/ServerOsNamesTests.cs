@@ -64,4 +64,12 @@ public sealed class ServerOsNamesTests
         Assert.AreEqual(json, written);
         Assert.AreEqual(json.Trim('"'), ServerOsNames.WireName(os));
     }
+
+    [TestMethod]
+    public void The_api_description_names_every_accepted_spelling()
+    {
+        var description = ServerOsNames.Description;
+
+        Assert.IsTrue(ServerOsNames.AcceptedSpellings.All(s => description.Contains(s, StringComparison.Ordinal)));
+    }
 }
