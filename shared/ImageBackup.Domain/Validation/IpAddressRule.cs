@@ -45,10 +45,13 @@ public static class IpAddressRule
             ? address
             : null;
 
-    private static bool IsHostAddress(IPAddress address) =>
-        !IPAddress.IsLoopback(address)
-        && !address.Equals(IPAddress.Any) && !address.Equals(IPAddress.IPv6Any)
-        && !address.Equals(IPAddress.Broadcast)
-        && !address.IsIPv6Multicast
-        && !(address.AddressFamily == AddressFamily.InterNetwork && address.GetAddressBytes()[0] is >= 224 and <= 239);
+    private static bool IsHostAddress(IPAddress parsed)
+    {
+        var address = parsed.IsIPv4MappedToIPv6 ? parsed.MapToIPv4() : parsed;
+        return !IPAddress.IsLoopback(address)
+            && !address.Equals(IPAddress.Any) && !address.Equals(IPAddress.IPv6Any)
+            && !address.Equals(IPAddress.Broadcast)
+            && !address.IsIPv6Multicast
+            && !(address.AddressFamily == AddressFamily.InterNetwork && address.GetAddressBytes()[0] is >= 224 and <= 239);
+    }
 }

@@ -51,6 +51,7 @@ public sealed class IpAddressRuleTests
     [DataRow("::")]
     [DataRow("::1")]
     [DataRow("ff02::1")]
+    [DataRow("::ffff:127.0.0.1")]
     public void An_address_that_cannot_be_a_server_is_refused(string text)
     {
         var (_, broken) = IpAddressRule.Check(text);
