@@ -73,10 +73,12 @@ azurite_up() {
     mkdir -p "$AZURITE_LOCATION"
     args+=(--location "$AZURITE_LOCATION")
   else
-    args+=(--inMemoryPersistence --location "$(mktemp -d)")
+    args+=(--inMemoryPersistence)
   fi
-  AZURITE_ACCOUNTS="devstoreaccount1:$IMAGEBACKUP_DEV_KEY;$IMAGEBACKUP_REMOTE_ACCOUNT:$IMAGEBACKUP_REMOTE_KEY" \
-    "$root/node_modules/.bin/azurite" "${args[@]}" >&2 &
+  # Started from a scratch folder so nothing Azurite writes lands in the repository.
+  local scratch; scratch=$(mktemp -d)
+  (cd "$scratch" && AZURITE_ACCOUNTS="devstoreaccount1:$IMAGEBACKUP_DEV_KEY;$IMAGEBACKUP_REMOTE_ACCOUNT:$IMAGEBACKUP_REMOTE_KEY" \
+    exec "$root/node_modules/.bin/azurite" "${args[@]}" >&2) &
   AZURITE_PID=$!
   local i
   for i in $(seq 1 120); do

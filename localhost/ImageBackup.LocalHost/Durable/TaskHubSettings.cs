@@ -1,0 +1,20 @@
+using DurableTask.AzureStorage;
+
+namespace ImageBackup.LocalHost.Durable;
+
+/// <summary>The Azure Storage backend settings the local host uses: host.json's values, with fast polling for local work.</summary>
+public static class TaskHubSettings
+{
+    /// <summary>Builds the settings for the task hub <paramref name="taskHub"/> in the given storage account.</summary>
+    public static AzureStorageOrchestrationServiceSettings Create(string connectionString, string taskHub, ILoggerFactory loggerFactory) => new()
+    {
+        TaskHubName = taskHub,
+        StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
+        // Idle polling backs off to 30 s by default; locally that makes every test wait.
+        MaxQueuePollingInterval = TimeSpan.FromSeconds(1),
+        PartitionCount = 4,
+        MaxConcurrentTaskActivityWorkItems = 50,
+        MaxConcurrentTaskOrchestrationWorkItems = 10,
+        LoggerFactory = loggerFactory,
+    };
+}

@@ -1,0 +1,20 @@
+namespace ImageBackup.Application.Configuration;
+
+/// <summary>Settings under the <c>ImageBackup</c> section, so every setting the app reads has one typed home.</summary>
+public sealed class ImageBackupOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string Section = "ImageBackup";
+
+    /// <summary>The first operations key (<c>ImageBackup__OpsKey</c>); further ops keys are stored hashed.</summary>
+    public string? OpsKey { get; set; }
+
+    /// <summary>The durable task hub name (<c>ImageBackup__TaskHub</c>).</summary>
+    public string TaskHub { get; set; } = "ImageBackupHub";
+
+    /// <summary>Connection string of the storage account at the remote (Hokkaido) site.</summary>
+    public string? RemoteSiteStorage { get; set; }
+
+    /// <summary>Connection string of the Service Bus namespace for agent commands; empty uses Storage queues.</summary>
+    public string? ServiceBus { get; set; }
+}
