@@ -1,0 +1,53 @@
+using ImageBackup.Agent.Tests.Support;
+
+namespace ImageBackup.Agent.Tests.Cli;
+
+[TestClass]
+public sealed class ExitCodeTests
+{
+    [TestMethod]
+    public async Task A_missing_source_exits_3_with_a_clear_message()
+    {
+        using var folder = new TemporaryFolder();
+
+        var run = await AgentProcess.RunAsync("capture", "--source", folder.File("no-such-disk"), "--store", folder.Store);
+
+        Assert.AreEqual(3, run.ExitCode, run.ToString());
+        Assert.Contains("does not exist", run.StandardError);
+    }
+
+    [TestMethod]
+    public async Task A_store_directory_that_does_not_exist_exits_4_on_restore()
+    {
+        using var folder = new TemporaryFolder();
+
+        var run = await AgentProcess.RunAsync("restore", "--generation", "20260101T000000Z-00000000", "--store", folder.File("nowhere"), "--target", folder.File("t.img"));
+
+        Assert.AreEqual(4, run.ExitCode, run.ToString());
+    }
+
+    [TestMethod]
+    public async Task A_malformed_or_unknown_generation_id_exits_6()
+    {
+        using var folder = new TemporaryFolder();
+        Directory.CreateDirectory(folder.Store);
+
+        var malformed = await AgentProcess.RunAsync("verify", "--generation", "latest", "--store", folder.Store);
+        var unknown = await AgentProcess.RunAsync("verify", "--generation", "20260101T000000Z-00000000", "--store", folder.Store);
+
+        Assert.AreEqual(6, malformed.ExitCode, malformed.ToString());
+        Assert.AreEqual(6, unknown.ExitCode, unknown.ToString());
+    }
+
+    [TestMethod]
+    public async Task A_bad_command_line_exits_2()
+    {
+        using var folder = new TemporaryFolder();
+
+        var unknownOption = await AgentProcess.RunAsync("capture", "--sauce", "x", "--store", folder.Store);
+        var badLimit = await AgentProcess.RunAsync("capture", "--source", "x", "--store", folder.Store, "--bandwidth-limit", "fast");
+
+        Assert.AreEqual(2, unknownOption.ExitCode, unknownOption.ToString());
+        Assert.AreEqual(2, badLimit.ExitCode, badLimit.ToString());
+    }
+}
