@@ -2,7 +2,7 @@
 # Builds the benchmark images in $BENCH_DATA (default /work/bench-data, outside the repository):
 #   image.img    4 GiB ext4 made by mke2fs -d from ~2 GB of real files (hard-linked copies of /usr/share, /usr/bin and
 #                part of /usr/lib) over stale random bytes (AES-CTR stream, no discard), like a disk that has been in use
-#   churned.img  image.img after ten clustered 4 MiB writes and 500 scattered 4 KiB writes inside used data blocks
+#   churned.img  image.img after ten clustered 4 MiB writes and 500 scattered 4 KiB writes inside files (still fsck-clean)
 # Needs e2fsprogs, openssl, python3. Rebuilds only what is missing; BENCH_REBUILD=1 rebuilds everything.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -40,9 +40,9 @@ if [ ! -f "$data/image.img" ]; then
 fi
 
 if [ ! -f "$data/churned.img" ]; then
-  echo "make-images: churning a copy (10 x 4 MiB clustered + 500 x 4 KiB scattered writes in used blocks)" >&2
+  echo "make-images: churning a copy (10 x 4 MiB clustered + 500 x 4 KiB scattered writes in file data blocks)" >&2
   cp "$data/image.img" "$data/churned.img.tmp"
-  python3 "$here/pick-churn.py" "$data/image.img" 10 500 42 > "$data/churn.txt"
+  python3 "$here/pick-churn.py" "$data/image.img" "$data/tree" 10 500 42 > "$data/churn.txt"
   block_size=$(dumpe2fs -h "$data/image.img" 2>/dev/null | sed -nE 's/^Block size:\s+([0-9]+)/\1/p')
   while read -r first count; do
     dd if=/dev/urandom of="$data/churned.img.tmp" bs="$block_size" seek="$first" count="$count" \

@@ -1,70 +1,90 @@
 #!/usr/bin/env python3
 """Prints the writes that turn a benchmark image into its churned copy, one "first_block block_count" per line.
 
-Picks, with a fixed seed, ten clustered 4 MiB writes and 500 scattered one-block writes inside blocks the
-file system uses (per dumpe2fs), never on superblocks, group descriptors, bitmaps or inode tables, so the
-churned copy stays readable by a used-blocks reader.
-Usage: pick-churn.py <image> [clusters] [scattered] [seed]
+Picks, with a fixed seed, clustered 4 MiB writes and scattered one-block writes inside the data blocks of regular
+files (block lists from debugfs), so the churned copy is still a clean file system whose files changed in place, as
+after rewrites on a server; superblocks, descriptors, bitmaps, inode tables and directories are left alone.
+Usage: pick-churn.py <image> <tree the image was made from> [clusters=10] [scattered=500] [seed=42]
 """
+import os
 import random
 import re
 import subprocess
 import sys
+import tempfile
 
-image = sys.argv[1]
-clusters = int(sys.argv[2]) if len(sys.argv) > 2 else 10
-scattered = int(sys.argv[3]) if len(sys.argv) > 3 else 500
-seed = int(sys.argv[4]) if len(sys.argv) > 4 else 42
-
-out = subprocess.run(["dumpe2fs", image], capture_output=True, text=True, check=True).stdout
-block_size = int(re.search(r"^Block size:\s+(\d+)", out, re.M).group(1))
-block_count = int(re.search(r"^Block count:\s+(\d+)", out, re.M).group(1))
-first_block = int(re.search(r"^First block:\s+(\d+)", out, re.M).group(1))
-
-unusable = []  # free blocks and metadata, as (first, last)
-for line in re.findall(r"^[ \t]+Free blocks: ?(.*)$", out, re.M):
-    for item in filter(None, (part.strip() for part in line.split(","))):
-        bounds = item.split("-")
-        unusable.append((int(bounds[0]), int(bounds[-1])))
-for first, last in re.findall(r"(?:superblock|descriptors|GDT blocks|bitmap|table) at (\d+)(?:-(\d+))?", out):
-    unusable.append((int(first), int(last or first)))
-unusable.sort()
-
-data_runs = []  # used data blocks, as (first, count)
-next_block = max(first_block, 1)
-for first, last in unusable:
-    if first > next_block:
-        data_runs.append((next_block, first - next_block))
-    next_block = max(next_block, last + 1)
-if next_block < block_count:
-    data_runs.append((next_block, block_count - next_block))
-
+image, tree = sys.argv[1], sys.argv[2]
+clusters = int(sys.argv[3]) if len(sys.argv) > 3 else 10
+scattered = int(sys.argv[4]) if len(sys.argv) > 4 else 500
+seed = int(sys.argv[5]) if len(sys.argv) > 5 else 42
 rng = random.Random(seed)
+
+header = subprocess.run(["dumpe2fs", "-h", image], capture_output=True, text=True, check=True).stdout
+block_size = int(re.search(r"^Block size:\s+(\d+)", header, re.M).group(1))
 cluster_blocks = (4 << 20) // block_size
-long_runs = [run for run in data_runs if run[1] >= cluster_blocks]
-if sum(count // cluster_blocks for _, count in long_runs) < clusters:
-    sys.exit(f"the used data blocks hold fewer than {clusters} separate {cluster_blocks}-block windows")
+
+files = []  # (path inside the image, size)
+seen = set()
+for root, _, names in os.walk(tree):
+    for name in sorted(names):
+        path = os.path.join(root, name)
+        info = os.lstat(path)
+        inside = "/" + os.path.relpath(path, tree)
+        if not os.path.isfile(path) or os.path.islink(path) or info.st_ino in seen or re.search(r'[\s"\\]', inside):
+            continue
+        seen.add(info.st_ino)
+        if info.st_size > 0:
+            files.append((inside, info.st_size))
+files.sort()
+
+large = [f for f in files if f[1] >= cluster_blocks * block_size]
+candidates = rng.sample(large, min(len(large), clusters * 4))
+large_count = len(candidates)
+candidates += rng.choices(files, weights=[size for _, size in files], k=scattered * 3)
+
+
+def block_lists(paths):
+    with tempfile.NamedTemporaryFile("w", suffix=".debugfs") as commands:
+        commands.write("".join(f"blocks {path}\n" for path in paths))
+        commands.flush()
+        out = subprocess.run(["debugfs", "-f", commands.name, image], capture_output=True, text=True, check=True).stdout
+    lists, current = {}, None
+    for line in out.splitlines():
+        if line.startswith("debugfs: blocks "):
+            current = line[len("debugfs: blocks "):]
+        elif current is not None:
+            lists[current] = [int(block) for block in line.split()]
+            current = None
+    return lists
+
+
+blocks_of = block_lists(sorted({path for path, _ in candidates}))
+
 writes = []
-while len(writes) < clusters:
-    first, count = rng.choices(long_runs, weights=[count for _, count in long_runs])[0]
-    start = first + rng.randrange(count - cluster_blocks + 1)
-    if all(start + cluster_blocks <= other or other + cluster_blocks <= start for other, _ in writes):
-        writes.append((start, cluster_blocks))
+for attempt in range(4):  # several windows may fall in one large file
+    for path, _ in candidates[:large_count]:
+        blocks = blocks_of.get(path, [])
+        starts = [i for i in range(len(blocks) - cluster_blocks + 1) if blocks[i + cluster_blocks - 1] - blocks[i] == cluster_blocks - 1]
+        if starts and len(writes) < clusters:
+            start = blocks[rng.choice(starts)]
+            if all(start + cluster_blocks <= other or other + count <= start for other, count in writes):
+                writes.append((start, cluster_blocks))
+if len(writes) < clusters:
+    sys.exit(f"found only {len(writes)} files with {cluster_blocks} contiguous blocks for the clustered writes")
 
 taken = {block for start, count in writes for block in range(start, start + count)}
-total_data = sum(count for _, count in data_runs)
 picked = set()
-while len(picked) < scattered:
-    index = rng.randrange(total_data)
-    for first, count in data_runs:
-        if index < count:
-            block = first + index
-            break
-        index -= count
-    if block not in taken:
-        picked.add(block)
-writes.extend((block, 1) for block in sorted(picked))
+for path, _ in candidates[large_count:]:
+    if len(picked) == scattered:
+        break
+    blocks = blocks_of.get(path, [])
+    if blocks:
+        block = rng.choice(blocks)
+        if block not in taken:
+            picked.add(block)
+if len(picked) < scattered:
+    sys.exit(f"found only {len(picked)} file blocks for {scattered} scattered writes")
+writes.extend((block, 1) for block in picked)
 
-print(f"# block_size {block_size}", file=sys.stderr)
 for start, count in sorted(writes):
     print(start, count)

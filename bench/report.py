@@ -71,7 +71,7 @@ print()
 
 uploads = [r for r in rows if r["step"] == "upload"]
 if uploads:
-    print("| upload to Azurite | wall time (s) | throughput of the 4 GiB image (MB/s) | peak RSS (MB) | bytes in container (MB) | requests / blobs |")
+    print("| upload to Azurite | wall time (s) | throughput of the image (MB/s) | peak RSS (MB) | bytes in container (MB) | requests / blobs |")
     print("|---|---|---|---|---|---|")
     for r in uploads:
         seconds = float(r["seconds"])

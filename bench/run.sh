@@ -112,7 +112,7 @@ if [ "${BENCH_SKIP_AZURITE:-0}" != 1 ]; then
   blob_stats() { dotnet "$sas_tool" stats "$endpoint" "$1"; }
 
   export RCLONE_CONFIG_AZ_TYPE=azureblob RCLONE_CONFIG_AZ_SAS_URL=${sas[0]}
-  measure rclone upload rclone copy --dump headers --log-file "$out/logs/rclone-dump.log" "$data/image.img" az:
+  measure rclone upload rclone copy --dump headers --log-file "$out/logs/rclone-dump.log" "$data/image.img" az:rclone-upload
   requests=$(grep -c 'HTTP REQUEST' "$out/logs/rclone-dump.log" || true)
   read -r blobs bytes < <(blob_stats rclone-upload)
   record rclone upload "$bytes" "requests=$requests blobs=$blobs"
