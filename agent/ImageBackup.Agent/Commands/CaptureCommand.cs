@@ -44,7 +44,8 @@ internal static class CaptureCommand
                     return Usage($"--chunk-size: '{sizeText}' must be between 64K and 16M");
                 }
             }
-            if (result.GetValue(parallelism) < 1)
+            var workers = CommonOptions.ResolveParallelism(result.GetValue(parallelism), result.GetValue(store)!);
+            if (workers < 1)
             {
                 return Usage("--parallelism must be at least 1");
             }
@@ -55,7 +56,7 @@ internal static class CaptureCommand
                 Source = new SourceMetadata(result.GetValue(host)!, result.GetValue(os)!, sourcePath, DateTimeOffset.UtcNow, ToolVersion(), result.GetValue(usedBlocksOnly)),
                 ChunkSize = size,
                 CompressionLevel = result.GetValue(level),
-                Parallelism = result.GetValue(parallelism),
+                Parallelism = workers,
                 BandwidthLimit = limit,
                 UsedRanges = result.GetValue(usedBlocksOnly) ? new ExtUsedRangeReader() : null,
             };

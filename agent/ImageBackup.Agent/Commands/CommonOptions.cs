@@ -20,9 +20,17 @@ internal static class CommonOptions
     };
 
     /// <summary>Creates the --parallelism option.</summary>
-    public static Option<int> Parallelism() => new("--parallelism")
+    public static Option<int?> Parallelism() => new("--parallelism")
     {
-        Description = "Chunks processed at once (default: number of CPUs); memory is about 3 MiB per unit",
-        DefaultValueFactory = _ => Environment.ProcessorCount,
+        Description = "Chunks processed at once (default: CPUs for a directory store, 4 × CPUs (at least 8) for a blob store); about 3 MiB of memory each",
     };
+
+    /// <summary>
+    /// Returns the explicit --parallelism, else a default suited to the store: CPU-bound for a directory, more for blob
+    /// storage where each chunk waits on a network round trip (memory stays small: a few MiB per worker).
+    /// </summary>
+    public static int ResolveParallelism(int? explicitValue, string store) =>
+        explicitValue ?? (store.StartsWith("http", StringComparison.OrdinalIgnoreCase)
+            ? Math.Max(8, 4 * Environment.ProcessorCount)
+            : Environment.ProcessorCount);
 }

@@ -21,7 +21,7 @@ internal static class RestoreCommand
             var chunkStore = ChunkStoreFactory.Open(result.GetValue(store)!);
             var targetPath = result.GetValue(target)!;
             var printer = new ProgressPrinter("restored", null);
-            var options = new RestoreOptions { Parallelism = Math.Max(1, result.GetValue(parallelism)), Progress = new RestoreProgressSink(printer) };
+            var options = new RestoreOptions { Parallelism = Math.Max(1, CommonOptions.ResolveParallelism(result.GetValue(parallelism), result.GetValue(store)!)), Progress = new RestoreProgressSink(printer) };
             var manifest = await new ImageRestorer(chunkStore).RestoreAsync(result.GetValue(generation)!, targetPath, options, cancellationToken);
             printer.Finish(manifest.ImageSize);
             System.Console.Error.WriteLine($"restored generation {manifest.GenerationId} ({manifest.ImageSize} bytes) to {targetPath}; every chunk verified");

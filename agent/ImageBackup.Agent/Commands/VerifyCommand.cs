@@ -18,7 +18,7 @@ internal static class VerifyCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var verifier = new ImageVerifier(ChunkStoreFactory.Open(result.GetValue(store)!));
-            var report = await verifier.VerifyAsync(result.GetValue(generation)!, result.GetValue(readData), Math.Max(1, result.GetValue(parallelism)), cancellationToken);
+            var report = await verifier.VerifyAsync(result.GetValue(generation)!, result.GetValue(readData), Math.Max(1, CommonOptions.ResolveParallelism(result.GetValue(parallelism), result.GetValue(store)!)), cancellationToken);
             foreach (var problem in report.Problems)
             {
                 System.Console.Error.WriteLine($"error: generation {problem.GenerationId}, image offset {problem.ImageOffset}: chunk {problem.ChunkId}: {problem.Reason}");

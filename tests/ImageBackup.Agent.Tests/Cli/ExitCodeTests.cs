@@ -50,4 +50,17 @@ public sealed class ExitCodeTests
         Assert.AreEqual(2, unknownOption.ExitCode, unknownOption.ToString());
         Assert.AreEqual(2, badLimit.ExitCode, badLimit.ToString());
     }
+
+    [TestMethod]
+    public async Task Restore_onto_a_full_disk_exits_8_and_says_the_disk_is_full()
+    {
+        using var folder = new TemporaryFolder();
+        var image = ImageFile.WriteMixed(folder.File("disk.img"), 2, seed: 7);
+        var generation = (await AgentProcess.RunAsync("capture", "--source", image, "--store", folder.Store)).LastOutputLine;
+
+        var run = await AgentProcess.RunAsync("restore", "--generation", generation, "--store", folder.Store, "--target", "/dev/full");
+
+        Assert.AreEqual(8, run.ExitCode, run.ToString());
+        Assert.Contains("disk is full", run.StandardError);
+    }
 }
