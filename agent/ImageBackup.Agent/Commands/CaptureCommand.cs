@@ -50,10 +50,11 @@ internal static class CaptureCommand
                 return Usage("--parallelism must be at least 1");
             }
             var sourcePath = result.GetValue(source)!;
+            var recordedPath = sourcePath == "-" ? "-" : Path.GetFullPath(sourcePath);
             await using var input = SourceOpener.Open(sourcePath);
             var options = new CaptureOptions
             {
-                Source = new SourceMetadata(result.GetValue(host)!, result.GetValue(os)!, sourcePath, DateTimeOffset.UtcNow, ToolVersion(), result.GetValue(usedBlocksOnly)),
+                Source = new SourceMetadata(result.GetValue(host)!, result.GetValue(os)!, recordedPath, DateTimeOffset.UtcNow, ToolVersion(), result.GetValue(usedBlocksOnly)),
                 ChunkSize = size,
                 CompressionLevel = result.GetValue(level),
                 Parallelism = workers,
