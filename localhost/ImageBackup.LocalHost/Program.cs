@@ -28,6 +28,8 @@ builder.Services.AddSingleton(clock);
 builder.Services.AddImageBackupFunctions(builder.Configuration);
 builder.Services.AddMvcCore();
 builder.Services.AddSingleton(catalog);
+var served = new ServedFunctions();
+builder.Services.AddSingleton(served);
 builder.Services.AddSingleton<DataConverter>(JsonDataConverter.Default);
 builder.Services.AddSingleton(sp => new AzureStorageOrchestrationService(
     TaskHubSettings.Create(storage, taskHub, sp.GetRequiredService<ILoggerFactory>())));
@@ -46,7 +48,7 @@ app.UseExceptionHandler(errors => errors.Run(async context =>
         new { type = "https://imagebackup.example/problems/500", title = "Internal error.", status = 500, detail = "The service failed; the error is in its log." },
         options: null, contentType: "application/problem+json");
 }));
-app.MapHttpFunctions(catalog);
+app.MapHttpFunctions(catalog, served);
 app.MapAdminEndpoints(catalog);
 app.UseStatusCodePages(async context =>
 {

@@ -19,7 +19,7 @@ public sealed class NightlyBackupTimer(TimeProvider clock, ILogger<NightlyBackup
     {
         // A timer that fires a little early (clock skew) still belongs to the coming night.
         var night = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Jst).AddMinutes(30).DateTime);
-        var input = new NightlyRunInput(night.ToString(NightlyRunNames.DateFormat, System.Globalization.CultureInfo.InvariantCulture), [], 0);
+        var input = new NightlyRunInput(night.ToString(NightlyRunNames.DateFormat, System.Globalization.CultureInfo.InvariantCulture), [], 0, NightlyRunRequestRules.DefaultMaxInFlight);
         var started = await NightlyRunStarter.TryStartAsync(client, night, input, CancellationToken.None);
         logger.LogInformation("Nightly run {InstanceId}: {Outcome}", NightlyRunNames.InstanceId(night), started ? "started" : "already exists");
     }

@@ -30,14 +30,14 @@ public sealed class NightlyRunFunctions(RequestAuthentication auth)
             return invalid;
         }
 
-        var errors = NightlyRunRequestRules.Check(body!.Date, body.Servers, body.WorkMilliseconds);
+        var errors = NightlyRunRequestRules.Check(body!.Date, body.Servers, body.WorkMilliseconds, body.MaxInFlight);
         if (errors.Count > 0)
         {
             return ProblemResults.Invalid(errors);
         }
 
         _ = NightlyRunNames.TryParseDate(body.Date, out var night);
-        var input = new NightlyRunInput(body.Date!, body.Servers?.Select(s => s!).ToList() ?? [], body.WorkMilliseconds ?? 0);
+        var input = new NightlyRunInput(body.Date!, body.Servers?.Select(s => s!).ToList() ?? [], body.WorkMilliseconds ?? 0, body.MaxInFlight ?? NightlyRunRequestRules.DefaultMaxInFlight);
         var statusUrl = $"/api/ops/nightly-runs/{body.Date}";
         if (!await NightlyRunStarter.TryStartAsync(client, night, input, request.HttpContext.RequestAborted))
         {

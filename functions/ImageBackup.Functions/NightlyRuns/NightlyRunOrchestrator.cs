@@ -2,32 +2,38 @@ using Microsoft.DurableTask;
 
 namespace ImageBackup.Functions.NightlyRuns;
 
-/// <summary>Fans out one capture per server of a night in batches, and sums up the outcomes.</summary>
+/// <summary>Runs one capture per server of a night with a cap on captures in flight, and sums up the outcomes.</summary>
+/// <remarks>
+/// A sliding window keeps at most <see cref="NightlyRunInput.MaxInFlight"/> (never more than <see cref="MaxBatch"/>)
+/// activities outstanding; progress is published as custom status after each completion.
+/// </remarks>
 public sealed class NightlyRunOrchestrator : TaskOrchestrator<NightlyRunInput, NightlyRunSummary>
 {
-    /// <summary>Most captures started at once in one batch.</summary>
-    public const int BatchSize = 1_000;
+    /// <summary>Most captures ever outstanding at once.</summary>
+    public const int MaxBatch = 1_000;
 
     /// <inheritdoc />
     public override async Task<NightlyRunSummary> RunAsync(TaskOrchestrationContext context, NightlyRunInput input)
     {
+        var cap = Math.Clamp(input.MaxInFlight, 1, MaxBatch);
+        var waiting = new Queue<string>(input.Servers);
+        var running = new List<Task<ServerRunOutcome>>(cap);
         var outcomes = new List<ServerRunOutcome>(input.Servers.Count);
         context.SetCustomStatus(new NightlyRunProgress(input.Servers.Count, 0));
-        foreach (var batch in input.Servers.Chunk(BatchSize))
+        while (waiting.Count > 0 || running.Count > 0)
         {
-            var tasks = batch.Select(server => context.CallActivityAsync<ServerRunOutcome>(
-                nameof(ServerCaptureActivity), new ServerCaptureInput(input.Date, server, input.WorkMilliseconds)));
-            outcomes.AddRange(await Task.WhenAll(tasks));
+            while (running.Count < cap && waiting.TryDequeue(out var server))
+            {
+                running.Add(context.CallActivityAsync<ServerRunOutcome>(
+                    nameof(ServerCaptureActivity), new ServerCaptureInput(input.Date, server, input.WorkMilliseconds)));
+            }
+
+            var finished = await Task.WhenAny(running);
+            running.Remove(finished);
+            outcomes.Add(await finished);
             context.SetCustomStatus(new NightlyRunProgress(input.Servers.Count, outcomes.Count));
         }
 
-        return new NightlyRunSummary(
-            input.Date,
-            outcomes.Count,
-            outcomes.Count(o => o.Status == "succeeded"),
-            outcomes.Count(o => o.Status == "failed"),
-            outcomes.Count(o => o.Status == "missed"),
-            outcomes.Count(o => o.Status == "skipped"),
-            outcomes);
+        return NightlyRunSummary.Of(input.Date, outcomes);
     }
 }

@@ -4,4 +4,5 @@ namespace ImageBackup.Functions.NightlyRuns;
 /// <param name="Date">The JST date of the night, <c>yyyy-MM-dd</c>.</param>
 /// <param name="Servers">Server names for the placeholder fan-out.</param>
 /// <param name="WorkMilliseconds">Simulated work per server (0 to 60000 ms).</param>
-public sealed record StartNightlyRunRequest(string? Date, IReadOnlyList<string?>? Servers, int? WorkMilliseconds);
+/// <param name="MaxInFlight">Most captures outstanding at once (1 to 1000, default 200).</param>
+public sealed record StartNightlyRunRequest(string? Date, IReadOnlyList<string?>? Servers, int? WorkMilliseconds, int? MaxInFlight);

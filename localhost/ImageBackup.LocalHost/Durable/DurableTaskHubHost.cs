@@ -10,6 +10,7 @@ namespace ImageBackup.LocalHost.Durable;
 public sealed class DurableTaskHubHost(
     AzureStorageOrchestrationService service,
     FunctionCatalog catalog,
+    ServedFunctions served,
     IServiceProvider services,
     ILoggerFactory loggerFactory,
     ILogger<DurableTaskHubHost> logger) : IHostedService, IDisposable
@@ -26,12 +27,14 @@ public sealed class DurableTaskHubHost(
         {
             var type = DurableClassLocator.Find<ITaskOrchestrator>(function);
             worker.AddTaskOrchestrations(new ShimOrchestrationCreator(function.Name, type, services, shims));
+            served.Add(function.Name, FunctionKind.Orchestration);
         }
 
         foreach (var function in catalog.OfKind(FunctionKind.Activity))
         {
             var type = DurableClassLocator.Find<ITaskActivity>(function);
             worker.AddTaskActivities(new ShimActivityCreator(function.Name, type, services, shims));
+            served.Add(function.Name, FunctionKind.Activity);
         }
 
         await worker.StartAsync();

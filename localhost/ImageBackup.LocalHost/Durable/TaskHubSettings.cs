@@ -12,6 +12,10 @@ public static class TaskHubSettings
         StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
         // Idle polling backs off to 30 s by default; locally that makes every test wait.
         MaxQueuePollingInterval = TimeSpan.FromSeconds(1),
+        // Messages taken by a host that dies stay invisible this long before another host sees them again;
+        // DTFx renews them while work is alive, so a short value only shortens recovery after a crash.
+        ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(30),
+        WorkItemQueueVisibilityTimeout = TimeSpan.FromSeconds(30),
         PartitionCount = 4,
         MaxConcurrentTaskActivityWorkItems = 50,
         MaxConcurrentTaskOrchestrationWorkItems = 10,

@@ -14,13 +14,14 @@ public static class HttpFunctionEndpoints
     public const string RoutePrefix = "api";
 
     /// <summary>Adds one endpoint per HTTP function.</summary>
-    public static void MapHttpFunctions(this IEndpointRouteBuilder endpoints, FunctionCatalog catalog)
+    public static void MapHttpFunctions(this IEndpointRouteBuilder endpoints, FunctionCatalog catalog, ServedFunctions served)
     {
         foreach (var function in catalog.OfKind(FunctionKind.Http))
         {
             endpoints.MapMethods($"/{RoutePrefix}/{function.Route}", function.HttpMethods, context => InvokeAsync(context, function))
                 .WithName(function.Name)
                 .WithDisplayName(function.Name);
+            served.Add(function.Name, FunctionKind.Http);
         }
     }
 

@@ -12,6 +12,9 @@ public static class AdminEndpoints
     /// <summary>Maps the admin endpoint.</summary>
     public static void MapAdminEndpoints(this IEndpointRouteBuilder endpoints, FunctionCatalog catalog)
     {
+        // What this host serves, by function name and trigger kind (no secrets; used by the coverage test).
+        endpoints.MapGet("/admin/functions", (ServedFunctions served) => Results.Ok(served.Snapshot()));
+
         endpoints.MapPost("/admin/functions/{name}", async (HttpContext context, string name, RequestAuthentication auth, TimerFunctionRunner runner) =>
         {
             var (_, denied) = await auth.RequireAsync(context.Request, Role.Ops);

@@ -4,7 +4,7 @@ using ImageBackup.LocalHost.Functions;
 namespace ImageBackup.LocalHost.Timers;
 
 /// <summary>Fires every <c>[TimerTrigger]</c> function on its six-field UTC CRON schedule, following the app's clock.</summary>
-public sealed class TimerScheduler(FunctionCatalog catalog, TimerFunctionRunner runner, TimeProvider clock, ILogger<TimerScheduler> logger) : BackgroundService
+public sealed class TimerScheduler(FunctionCatalog catalog, TimerFunctionRunner runner, ServedFunctions served, TimeProvider clock, ILogger<TimerScheduler> logger) : BackgroundService
 {
     /// <inheritdoc />
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -13,6 +13,7 @@ public sealed class TimerScheduler(FunctionCatalog catalog, TimerFunctionRunner 
     private async Task RunScheduleAsync(FunctionDescriptor function, CancellationToken stoppingToken)
     {
         var cron = CronExpression.Parse(function.Schedule!, CronFormat.IncludeSeconds);
+        served.Add(function.Name, FunctionKind.Timer);
         while (!stoppingToken.IsCancellationRequested)
         {
             var now = clock.GetUtcNow();

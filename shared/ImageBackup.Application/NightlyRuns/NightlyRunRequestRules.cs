@@ -12,8 +12,14 @@ public static partial class NightlyRunRequestRules
     /// <summary>Longest simulated work per server, in milliseconds.</summary>
     public const int MaxWorkMilliseconds = 60_000;
 
+    /// <summary>Captures outstanding at once when a request does not say.</summary>
+    public const int DefaultMaxInFlight = 200;
+
+    /// <summary>The most captures outstanding at once that a request may ask for.</summary>
+    public const int MaxInFlightLimit = 1_000;
+
     /// <summary>Returns every broken rule.</summary>
-    public static IReadOnlyList<ValidationError> Check(string? date, IReadOnlyList<string?>? servers, int? workMilliseconds)
+    public static IReadOnlyList<ValidationError> Check(string? date, IReadOnlyList<string?>? servers, int? workMilliseconds, int? maxInFlight)
     {
         var errors = new List<ValidationError>();
         if (string.IsNullOrEmpty(date))
@@ -49,6 +55,11 @@ public static partial class NightlyRunRequestRules
         if (workMilliseconds is < 0 or > MaxWorkMilliseconds)
         {
             errors.Add(new("workMilliseconds", "range", $"Simulated work per server is 0 to {MaxWorkMilliseconds} ms."));
+        }
+
+        if (maxInFlight is < 1 or > MaxInFlightLimit)
+        {
+            errors.Add(new("maxInFlight", "range", $"Captures in flight are 1 to {MaxInFlightLimit}."));
         }
 
         return errors;
