@@ -1,11 +1,20 @@
-using ZstdSharp;
+using ImageBackup.Imaging.Format.Zstd;
 
 namespace ImageBackup.Imaging.Format;
 
 /// <summary>Turns a chunk blob back into content and re-hashes it, so nothing unverified is ever returned; one instance per worker.</summary>
 public sealed class ChunkDecoder : IDisposable
 {
-    private readonly Decompressor decompressor = new();
+    private readonly IZstdCodec codec;
+
+    /// <summary>Creates a decoder with the fastest zstd available.</summary>
+    public ChunkDecoder()
+        : this(ZstdCodecs.Create(ImageFormat.DefaultCompressionLevel))
+    {
+    }
+
+    /// <summary>Creates a decoder using <paramref name="codec"/>, which it owns.</summary>
+    public ChunkDecoder(IZstdCodec codec) => this.codec = codec;
 
     /// <summary>
     /// Decodes <paramref name="blob"/> into <paramref name="destination"/>, checks that the content hashes to
@@ -45,9 +54,9 @@ public sealed class ChunkDecoder : IDisposable
         int written;
         try
         {
-            written = decompressor.Unwrap(payload, target);
+            written = codec.Decompress(payload, target);
         }
-        catch (Exception e) when (e is ZstdException or ArgumentException or InvalidOperationException)
+        catch (InvalidDataException e)
         {
             throw new DamagedChunkException(chunkId, "zstd payload cannot be decompressed: " + e.Message);
         }
@@ -58,5 +67,5 @@ public sealed class ChunkDecoder : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => decompressor.Dispose();
+    public void Dispose() => codec.Dispose();
 }

@@ -1,3 +1,4 @@
+using ImageBackup.Imaging.Format.Zstd;
 using ZstdSharp;
 
 namespace ImageBackup.Imaging.Format;
@@ -5,10 +6,16 @@ namespace ImageBackup.Imaging.Format;
 /// <summary>Turns chunk content into a chunk blob (header + zstd or raw payload); one instance per worker because zstd contexts are not thread-safe.</summary>
 public sealed class ChunkEncoder : IDisposable
 {
-    private readonly Compressor compressor;
+    private readonly IZstdCodec codec;
 
-    /// <summary>Creates an encoder compressing at <paramref name="level"/>.</summary>
-    public ChunkEncoder(int level) => compressor = new Compressor(level);
+    /// <summary>Creates an encoder compressing at <paramref name="level"/> with the fastest zstd available.</summary>
+    public ChunkEncoder(int level)
+        : this(ZstdCodecs.Create(level))
+    {
+    }
+
+    /// <summary>Creates an encoder using <paramref name="codec"/>, which it owns.</summary>
+    public ChunkEncoder(IZstdCodec codec) => this.codec = codec;
 
     /// <summary>Size a destination buffer needs to hold the blob of a chunk of <paramref name="contentLength"/> bytes.</summary>
     public static int MaxBlobLength(int contentLength) => ChunkHeader.Size + Compressor.GetCompressBound(contentLength);
@@ -17,7 +24,7 @@ public sealed class ChunkEncoder : IDisposable
     public int Encode(ReadOnlySpan<byte> content, Span<byte> destination)
     {
         var payload = destination[ChunkHeader.Size..];
-        var compressed = compressor.Wrap(content, payload);
+        var compressed = codec.Compress(content, payload);
         var kind = CompressionKind.Zstd;
         if (compressed >= content.Length)
         {
@@ -30,5 +37,5 @@ public sealed class ChunkEncoder : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => compressor.Dispose();
+    public void Dispose() => codec.Dispose();
 }
