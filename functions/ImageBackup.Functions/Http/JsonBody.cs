@@ -49,18 +49,30 @@ public static class JsonBody
             return (null, ProblemResults.Invalid("body", "required", "A JSON body is required."));
         }
 
+        var json = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
         try
         {
-            var value = JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), Options);
+            using var syntax = JsonDocument.Parse(json);
+        }
+        catch (JsonException e)
+        {
+            return (null, ProblemResults.Invalid("body", "json", $"The body is not well-formed JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1})."));
+        }
+
+        try
+        {
+            var value = JsonSerializer.Deserialize<T>(json.Span, Options);
             return value is null
-                ? (null, ProblemResults.Invalid("body", "required", "The JSON body must be an object, not null."))
+                ? (null, ProblemResults.Invalid("body", "json", "The JSON body must be an object, not null."))
                 : (value, null);
         }
         catch (JsonException e)
         {
             var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');
-            var rule = e.InnerException is null && e.Path is null or "$" ? "json" : "type";
-            return (null, ProblemResults.Invalid(field, rule, $"The body is not valid JSON for this request (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1})."));
+            var rule = field == "body" ? "json" : "type";
+            return (null, ProblemResults.Invalid(field, rule, field == "body"
+                ? "The body must be a JSON object."
+                : $"The field '{field}' has the wrong JSON type."));
         }
     }
 }
