@@ -8,7 +8,8 @@ namespace ImageBackup.Imaging.Restore;
 /// <summary>
 /// Rebuilds the image of a generation byte for byte. Every chunk is re-hashed before it is written; a file target is
 /// written to "&lt;target&gt;.partial" (sparse over zero extents) and renamed only when complete, so a failed restore
-/// never leaves a silently wrong file. A device target (under /dev/) is written in place, zero extents included.
+/// never leaves a silently wrong file. A device target (under /dev/) is written in place, zero extents included,
+/// and flushed to disk before success is reported.
 /// </summary>
 public sealed class ImageRestorer(IChunkStore store)
 {
@@ -23,6 +24,7 @@ public sealed class ImageRestorer(IChunkStore store)
         {
             using var device = File.OpenHandle(targetPath, FileMode.Open, FileAccess.Write, FileShare.None, FileOptions.Asynchronous);
             await WriteAllAsync(manifest, device, targetPath, writeZeros: true, options, cancellationToken);
+            RandomAccess.FlushToDisk(device);
             return manifest;
         }
         var partial = targetPath + PartialSuffix;
@@ -32,7 +34,10 @@ public sealed class ImageRestorer(IChunkStore store)
             {
                 SetLength(file, partial, manifest.ImageSize);
                 await WriteAllAsync(manifest, file, partial, writeZeros: false, options, cancellationToken);
-                RandomAccess.FlushToDisk(file);
+                if (options.FlushFileToDisk)
+                {
+                    RandomAccess.FlushToDisk(file);
+                }
             }
             File.Move(partial, targetPath, overwrite: true);
             return manifest;
