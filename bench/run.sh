@@ -3,7 +3,8 @@
 # files, then compares uploads to Azurite (rclone vs the agent). Writes bench/out/results.tsv and bench/out/results.md.
 #   bench/make-images.sh && bench/run.sh
 # Environment: BENCH_DATA (default /work/bench-data), BENCH_OUT (default bench/out), BENCH_SKIP_AZURITE=1,
-# BENCH_SKIP_PEERS=1, BENCH_SKIP_OURS=1, AZURITE_BLOB_PORT (default 20200).
+# BENCH_SKIP_PEERS=1, BENCH_SKIP_OURS=1, AZURITE_BLOB_PORT (default 20200), BENCH_CHUNK_SIZE (the agent's hidden
+# --chunk-size, e.g. 128K; default: the agent's own).
 # Needs restic, borgbackup, rclone, GNU time (apt-get install -y restic borgbackup rclone time), dotnet, e2fsprogs.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -11,6 +12,8 @@ data=${BENCH_DATA:-/work/bench-data}
 out=${BENCH_OUT:-$repo/bench/out}
 agent_dll=$repo/agent/ImageBackup.Agent/bin/Release/net10.0/imagebackup-agent.dll
 agent=(dotnet "$agent_dll")
+chunking=()
+[ -n "${BENCH_CHUNK_SIZE:-}" ] && chunking=(--chunk-size "$BENCH_CHUNK_SIZE")
 sas_tool=$repo/bench/tools/AzuriteSas/bin/Release/net10.0/AzuriteSas.dll
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
@@ -78,19 +81,19 @@ fi
 
 if [ "${BENCH_SKIP_OURS:-0}" != 1 ]; then
   use_source image.img
-  measure ours full "${agent[@]}" capture --source "$data/current.img" --store "$out/ours"; record ours full "$(stored "$out/ours")" -
+  measure ours full "${agent[@]}" capture "${chunking[@]}" --source "$data/current.img" --store "$out/ours"; record ours full "$(stored "$out/ours")" -
   use_source churned.img
-  measure ours incr "${agent[@]}" capture --source "$data/current.img" --store "$out/ours"; record ours incr "$(stored "$out/ours")" -
+  measure ours incr "${agent[@]}" capture "${chunking[@]}" --source "$data/current.img" --store "$out/ours"; record ours incr "$(stored "$out/ours")" -
   generation=$(tail -1 "$out/logs/ours-incr.out")
   measure ours restore "${agent[@]}" restore --generation "$generation" --store "$out/ours" --target "$out/restore/ours.img"
   record ours restore - "$(same_as "$out/restore/ours.img" "$data/churned.img")"
   rm -f "$out/restore/ours.img"
 
   use_source image.img
-  measure ours-used full "${agent[@]}" capture --used-blocks-only --source "$data/current.img" --store "$out/ours-used"
+  measure ours-used full "${agent[@]}" capture "${chunking[@]}" --used-blocks-only --source "$data/current.img" --store "$out/ours-used"
   record ours-used full "$(stored "$out/ours-used")" -
   use_source churned.img
-  measure ours-used incr "${agent[@]}" capture --used-blocks-only --source "$data/current.img" --store "$out/ours-used"
+  measure ours-used incr "${agent[@]}" capture "${chunking[@]}" --used-blocks-only --source "$data/current.img" --store "$out/ours-used"
   record ours-used incr "$(stored "$out/ours-used")" -
   generation=$(tail -1 "$out/logs/ours-used-incr.out")
   measure ours-used restore "${agent[@]}" restore --generation "$generation" --store "$out/ours-used" --target "$out/restore/used.img"
@@ -118,12 +121,12 @@ if [ "${BENCH_SKIP_AZURITE:-0}" != 1 ]; then
   record rclone upload "$bytes" "requests=$requests blobs=$blobs"
   dotnet "$sas_tool" delete "$endpoint" rclone-upload
 
-  measure ours upload "${agent[@]}" capture --source "$data/image.img" --store "${sas[1]}"
+  measure ours upload "${agent[@]}" capture "${chunking[@]}" --source "$data/image.img" --store "${sas[1]}"
   read -r blobs bytes < <(blob_stats agent-upload)
   record ours upload "$bytes" "blobs=$blobs"
   dotnet "$sas_tool" delete "$endpoint" agent-upload
 
-  measure ours-used upload "${agent[@]}" capture --used-blocks-only --source "$data/image.img" --store "${sas[2]}"
+  measure ours-used upload "${agent[@]}" capture "${chunking[@]}" --used-blocks-only --source "$data/image.img" --store "${sas[2]}"
   read -r blobs bytes < <(blob_stats agent-used-upload)
   record ours-used upload "$bytes" "blobs=$blobs"
   dotnet "$sas_tool" delete "$endpoint" agent-used-upload
