@@ -20,6 +20,7 @@ internal static class FailureReporter
     private static (int Code, string Message) Classify(Exception failure) => failure switch
     {
         SourceReadException e => (ExitCodes.SourceUnreadable, e.Message),
+        AllocationMapException e => (ExitCodes.SourceUnreadable, e.Message + "; capture without --used-blocks-only"),
         ChunkStoreAccessDeniedException e => (ExitCodes.StoreAccessDenied, e.Message),
         ChunkStoreUnavailableException e => (ExitCodes.StoreUnreachable, e.Message),
         GenerationNotFoundException e => (ExitCodes.GenerationNotFound, e.Message),

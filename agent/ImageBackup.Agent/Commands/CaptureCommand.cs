@@ -68,7 +68,7 @@ internal static class CaptureCommand
 
     private static async Task<int> RunAsync(Stream input, IChunkStore store, CaptureOptions options, CancellationToken cancellationToken)
     {
-        var printer = new ProgressPrinter("captured", input.CanSeek && input.Length > 0 ? input.Length : null);
+        var printer = new ProgressPrinter("captured", null);
         System.Console.Error.WriteLine($"capturing {options.Source.SourcePath} into {store.Description} (zstd: {(ImageBackup.Imaging.Format.Zstd.ZstdCodecs.UsesNative ? "native libzstd" : "managed ZstdSharp")}, {options.Parallelism} workers)");
         var manifest = await new ImageCapturer(store).CaptureAsync(input, options with { Progress = new CaptureProgressSink(printer) }, cancellationToken);
         printer.Finish(manifest.ImageSize);

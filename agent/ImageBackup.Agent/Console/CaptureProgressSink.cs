@@ -6,5 +6,5 @@ namespace ImageBackup.Agent.Console;
 internal sealed class CaptureProgressSink(ProgressPrinter printer) : IProgress<CaptureProgress>
 {
     /// <inheritdoc />
-    public void Report(CaptureProgress value) => printer.Report(value.BytesRead);
+    public void Report(CaptureProgress value) => printer.Report(value.BytesRead, value.TotalBytes);
 }

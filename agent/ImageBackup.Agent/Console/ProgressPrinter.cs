@@ -9,16 +9,18 @@ namespace ImageBackup.Agent.Console;
 /// </summary>
 internal sealed class ProgressPrinter(string verb, long? totalBytes)
 {
+    private long? totalBytes = totalBytes;
     private readonly Lock gate = new();
     private readonly Stopwatch clock = Stopwatch.StartNew();
     private readonly bool interactive = !System.Console.IsErrorRedirected;
     private TimeSpan lastPrint = TimeSpan.FromDays(-1);
 
-    /// <summary>Records that <paramref name="bytesDone"/> bytes are done; prints when enough time has passed.</summary>
-    public void Report(long bytesDone)
+    /// <summary>Records that <paramref name="bytesDone"/> bytes (of <paramref name="total"/>, when known) are done; prints when enough time has passed.</summary>
+    public void Report(long bytesDone, long? total = null)
     {
         lock (gate)
         {
+            totalBytes = total ?? totalBytes;
             var now = clock.Elapsed;
             var interval = interactive ? TimeSpan.FromMilliseconds(200) : TimeSpan.FromSeconds(5);
             if (now - lastPrint < interval)

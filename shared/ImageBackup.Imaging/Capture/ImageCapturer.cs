@@ -18,7 +18,7 @@ public sealed class ImageCapturer(IChunkStore store)
     {
         CheckOptions(source, options);
         var usedRanges = ReadAllocationMap(source, options);
-        long? totalBytes = source.CanSeek && source.Length > 0 ? source.Length : null;
+        var totalBytes = SourceLength.Of(source);
         var pool = ArrayPool<byte>.Create(ChunkEncoder.MaxBlobLength(options.ChunkSize), options.Parallelism * 3 + 2);
         var channel = Channel.CreateBounded<CaptureBlock>(new BoundedChannelOptions(options.Parallelism) { SingleWriter = true });
         var blocks = new List<CaptureBlock>();
@@ -69,9 +69,16 @@ public sealed class ImageCapturer(IChunkStore store)
         {
             return null;
         }
-        var ranges = options.UsedRanges.GetUsedRanges(source);
-        source.Seek(0, SeekOrigin.Begin);
-        return ranges;
+        try
+        {
+            var ranges = options.UsedRanges.GetUsedRanges(source);
+            source.Seek(0, SeekOrigin.Begin);
+            return ranges;
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException)
+        {
+            throw new AllocationMapException($"cannot read which blocks of the source are used: {e.Message}", e);
+        }
     }
 
     private static async Task RunAsync(Func<Task> work, CancellationTokenSource failure)

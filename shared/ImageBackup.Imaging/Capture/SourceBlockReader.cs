@@ -12,7 +12,7 @@ internal sealed class SourceBlockReader(Stream source, int chunkSize, ArrayPool<
     /// <summary>Reads the whole source, appending every block to <paramref name="order"/> and sending blocks with content to <paramref name="output"/>.</summary>
     public async Task ReadAllAsync(ChannelWriter<CaptureBlock> output, List<CaptureBlock> order, Action<long> onRead, CancellationToken cancellationToken)
     {
-        var length = usedRanges is null ? (long?)null : source.Length;
+        long? length = usedRanges is null ? null : SourceLength.Of(source) ?? 0;
         while (length is null || offset < length)
         {
             cancellationToken.ThrowIfCancellationRequested();
