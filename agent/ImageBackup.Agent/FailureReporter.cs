@@ -28,7 +28,7 @@ internal static class FailureReporter
         InvalidDataException e => (ExitCodes.CorruptData, "damaged manifest: " + e.Message),
         TargetWriteException { DiskFull: true } e => (ExitCodes.TargetUnwritable, "target disk is full: " + e.Message),
         TargetWriteException e => (ExitCodes.TargetUnwritable, e.Message),
-        OperationCanceledException => (ExitCodes.Interrupted, "interrupted; no generation was committed"),
+        OperationCanceledException => (ExitCodes.Interrupted, "interrupted: a capture commits no generation, a file restore leaves no target"),
         _ => (ExitCodes.InternalError, $"{failure.GetType().Name}: {failure.Message}"),
     };
 }

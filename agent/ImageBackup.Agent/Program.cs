@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ImageBackup.Agent;
 using ImageBackup.Agent.Commands;
+using ImageBackup.Agent.Console;
 
 var root = new RootCommand("imagebackup-agent: capture, restore and verify deduplicated disk images")
 {
@@ -18,9 +19,11 @@ if (parse.Errors.Count > 0)
     Console.Error.WriteLine("run 'imagebackup-agent --help' for usage");
     return ExitCodes.Usage;
 }
+using var signals = new InterruptSignals();
 try
 {
-    return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+    return await parse.InvokeAsync(configuration, signals.Token);
 }
 catch (Exception e)
 {
