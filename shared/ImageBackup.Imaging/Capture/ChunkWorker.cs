@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Concurrent;
 using System.Threading.Channels;
 using ImageBackup.Imaging.Format;
 using ImageBackup.Imaging.Storage;
@@ -15,7 +14,7 @@ internal sealed class ChunkWorker(
     ArrayPool<byte> pool,
     int compressionLevel,
     BandwidthThrottle? throttle,
-    ConcurrentDictionary<string, byte> claimed,
+    RecentChunkClaims claimed,
     CaptureCounters counters)
 {
     /// <summary>Processes blocks until the channel completes, returning every buffer to the pool.</summary>
@@ -40,7 +39,7 @@ internal sealed class ChunkWorker(
     {
         var id = HashUnlessZero(block);
         block.ChunkId = id;
-        if (id is null || !claimed.TryAdd(id, 0) || await store.ExistsAsync(id, cancellationToken))
+        if (id is null || !claimed.TryClaim(id) || await store.ExistsAsync(id, cancellationToken))
         {
             return;
         }

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Concurrent;
 using System.Threading.Channels;
 using ImageBackup.Imaging.Format;
 using ImageBackup.Imaging.Manifests;
@@ -24,7 +23,7 @@ public sealed class ImageCapturer(IChunkStore store)
         var blocks = new List<CaptureBlock>();
         var counters = new CaptureCounters();
         var throttle = options.BandwidthLimit is { } limit ? new BandwidthThrottle(limit) : null;
-        var claimed = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+        var claimed = new RecentChunkClaims(capacity: 65536);
         using var failure = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
         var reader = new SourceBlockReader(source, options.ChunkSize, pool, usedRanges);
