@@ -22,7 +22,7 @@ public sealed class ImageRestorer(IChunkStore store)
         var manifest = await ManifestReader.ReadAsync(store, generationId, cancellationToken);
         if (IsDevice(targetPath))
         {
-            using var device = File.OpenHandle(targetPath, FileMode.Open, FileAccess.Write, FileShare.None, FileOptions.Asynchronous);
+            using var device = OpenTarget(targetPath, FileMode.Open, FileAccess.Write);
             await WriteAllAsync(manifest, device, targetPath, writeZeros: true, options, cancellationToken);
             RandomAccess.FlushToDisk(device);
             return manifest;
@@ -30,7 +30,7 @@ public sealed class ImageRestorer(IChunkStore store)
         var partial = targetPath + PartialSuffix;
         try
         {
-            using (var file = File.OpenHandle(partial, FileMode.Create, FileAccess.ReadWrite, FileShare.None, FileOptions.Asynchronous))
+            using (var file = OpenTarget(partial, FileMode.Create, FileAccess.ReadWrite))
             {
                 SetLength(file, partial, manifest.ImageSize);
                 await WriteAllAsync(manifest, file, partial, writeZeros: false, options, cancellationToken);
@@ -44,13 +44,28 @@ public sealed class ImageRestorer(IChunkStore store)
         }
         catch
         {
-            File.Delete(partial);
+            if (File.Exists(partial))
+            {
+                File.Delete(partial);
+            }
             throw;
         }
     }
 
     private static bool IsDevice(string path) =>
         Path.GetFullPath(path).StartsWith("/dev/", StringComparison.Ordinal) && File.Exists(path);
+
+    private static SafeFileHandle OpenTarget(string path, FileMode mode, FileAccess access)
+    {
+        try
+        {
+            return File.OpenHandle(path, mode, access, FileShare.None, FileOptions.Asynchronous);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new TargetWriteException(path, 0, e);
+        }
+    }
 
     private static void SetLength(SafeFileHandle file, string path, long length)
     {

@@ -19,8 +19,15 @@ public sealed class LocalDirectoryChunkStore : IChunkStore
         this.root = Path.GetFullPath(root);
         if (create)
         {
-            Directory.CreateDirectory(Path.Combine(this.root, "chunks"));
-            Directory.CreateDirectory(Path.Combine(this.root, "generations"));
+            try
+            {
+                Directory.CreateDirectory(Path.Combine(this.root, "chunks"));
+                Directory.CreateDirectory(Path.Combine(this.root, "generations"));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new ChunkStoreUnavailableException($"cannot create the store directory {this.root}: {e.Message}", e);
+            }
         }
         else if (!Directory.Exists(this.root))
         {
@@ -130,10 +137,10 @@ public sealed class LocalDirectoryChunkStore : IChunkStore
     private static async Task<bool> CreateOnceAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken, bool durable = false)
     {
         var folder = Path.GetDirectoryName(path)!;
-        Directory.CreateDirectory(folder);
         var temporary = Path.Combine(folder, TemporaryPrefix + Guid.NewGuid().ToString("N"));
         try
         {
+            Directory.CreateDirectory(folder);
             await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous))
             {
                 await file.WriteAsync(content, cancellationToken);
@@ -149,6 +156,10 @@ public sealed class LocalDirectoryChunkStore : IChunkStore
         catch (IOException) when (File.Exists(path))
         {
             return false;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ChunkStoreUnavailableException($"cannot write to the store {folder}: {e.Message}", e);
         }
         finally
         {

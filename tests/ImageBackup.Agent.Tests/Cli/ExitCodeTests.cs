@@ -63,4 +63,27 @@ public sealed class ExitCodeTests
         Assert.AreEqual(8, run.ExitCode, run.ToString());
         Assert.Contains("disk is full", run.StandardError);
     }
+
+    [TestMethod]
+    public async Task Restore_into_a_folder_that_does_not_exist_exits_8()
+    {
+        using var folder = new TemporaryFolder();
+        var image = ImageFile.WriteMixed(folder.File("disk.img"), 1, seed: 14);
+        var generation = (await AgentProcess.RunAsync("capture", "--source", image, "--store", folder.Store)).LastOutputLine;
+
+        var run = await AgentProcess.RunAsync("restore", "--generation", generation, "--store", folder.Store, "--target", folder.File("missing/restored.img"));
+
+        Assert.AreEqual(8, run.ExitCode, run.ToString());
+    }
+
+    [TestMethod]
+    public async Task A_local_store_that_cannot_be_created_exits_4()
+    {
+        using var folder = new TemporaryFolder();
+        var image = ImageFile.WriteMixed(folder.File("disk.img"), 1, seed: 15);
+
+        var run = await AgentProcess.RunAsync("capture", "--source", image, "--store", Path.Combine(image, "store"));
+
+        Assert.AreEqual(4, run.ExitCode, run.ToString());
+    }
 }
