@@ -1,4 +1,5 @@
 using ImageBackup.Application.Configuration;
+using ImageBackup.Application.Contracts;
 using ImageBackup.Application.Customers;
 using ImageBackup.Application.Security;
 using ImageBackup.Functions.Http;
@@ -23,6 +24,8 @@ public static class FunctionsServiceRegistration
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<RequestAuthentication>();
         services.AddSingleton<CustomerRegistry>();
+        services.AddSingleton<ContractService>();
+        services.AddSingleton<ContractTimers>();
         return services;
     }
 }

@@ -38,6 +38,7 @@ builder.Services.AddSingleton<DurableTaskClient>(sp => new TaskHubDurableTaskCli
 builder.Services.AddSingleton<FunctionInvoker>();
 builder.Services.AddSingleton<TimerFunctionRunner>();
 builder.Services.AddHostedService<DurableTaskHubHost>();
+builder.Services.AddHostedService<ClockOverrideAnnouncer>();
 builder.Services.AddHostedService<TimerScheduler>();
 
 var app = builder.Build();

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using ImageBackup.Application.Contracts;
 using ImageBackup.Application.Customers;
 using ImageBackup.Application.Security;
 using ImageBackup.Storage.Tables;
@@ -16,6 +17,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<TableProvisioner>();
         services.AddSingleton<IApiKeyStore, TableApiKeyStore>();
         services.AddSingleton<ICustomerStore, TableCustomerStore>();
+        services.AddSingleton<IContractStore, TableContractStore>();
+        services.AddSingleton<IOrderIdempotencyStore, TableOrderIdempotencyStore>();
+        services.AddSingleton<IOpsAlertStore, TableOpsAlertStore>();
         return services;
     }
 }

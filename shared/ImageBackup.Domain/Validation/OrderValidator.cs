@@ -33,11 +33,11 @@ public static class OrderValidator
         var hostName = server.HostName;
         if (string.IsNullOrWhiteSpace(hostName))
         {
-            errors.Add(new("server.hostName", ValidationRules.Required, "The host name is required."));
+            errors.Add(new("server.hostname", ValidationRules.Required, "The host name is required."));
         }
         else if (!HostNameRule.IsValid(hostName))
         {
-            errors.Add(new("server.hostName", ValidationRules.HostName,
+            errors.Add(new("server.hostname", ValidationRules.HostName,
                 "The host name must be RFC 1123: up to 253 characters, labels of 1-63 letters, digits or hyphens, no spaces."));
         }
 

@@ -40,8 +40,8 @@ public sealed class OrderValidatorTests
     }
 
     [TestMethod]
-    [DataRow("hostName", "web 01", "server.hostName:host-name")]
-    [DataRow("hostName", "", "server.hostName:required")]
+    [DataRow("hostName", "web 01", "server.hostname:host-name")]
+    [DataRow("hostName", "", "server.hostname:required")]
     [DataRow("ipAddress", "1", "server.ipAddress:ip-address")]
     [DataRow("ipAddress", "127.0.0.1", "server.ipAddress:ip-address-not-host")]
     [DataRow("ipAddress", null, "server.ipAddress:required")]
@@ -90,7 +90,7 @@ public sealed class OrderValidatorTests
 
         Assert.IsFalse(result.IsValid);
         CollectionAssert.AreEqual(
-            new[] { "server.hostName:required", "server.ipAddress:ip-address", "server.os:unsupported-os", "server.capacityBytes:required", "plans:required" },
+            new[] { "server.hostname:required", "server.ipAddress:ip-address", "server.os:unsupported-os", "server.capacityBytes:required", "plans:required" },
             Describe(result));
     }
 
