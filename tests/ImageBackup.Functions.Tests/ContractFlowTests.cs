@@ -14,12 +14,12 @@ public sealed class ContractFlowTests
     {
         // Arrange: a host whose clock reads 10 January 2027, 10:00 JST.
         var taskHub = LocalHostProcess.UniqueTaskHub("flow");
-        string id, idle;
+        string id, idle, key;
         JsonElement cancellation, january;
         await using (var january10 = await LocalHostProcess.StartAsync(taskHub, Clock("2027-01-10T10:00:00+09:00")))
         {
             var client = january10.Client;
-            var key = await Orders.NewCustomerKeyAsync(client);
+            key = await Orders.NewCustomerKeyAsync(client);
 
             // Act 1: order, read, refused change, activation, cancellation, invoices.
             id = await Orders.PlaceAsync(client, key, "backup-D7", "backup-W4", "backup-M6");
@@ -29,6 +29,9 @@ public sealed class ContractFlowTests
             using var activation = await client.SendAsync(HttpMethod.Post, $"api/ops/contracts/{id}/activation", LocalHostProcess.OpsKey, new { billingStart = "2027-01-10" });
             using var cancel = await client.SendAsync(HttpMethod.Post, $"api/contracts/{id}/cancellation", key, new { endMonth = "2027-03" });
             cancellation = await cancel.ReadJsonAsync();
+            using var secondCancel = await client.SendAsync(HttpMethod.Post, $"api/contracts/{id}/cancellation", key, new { endMonth = "2027-04" });
+            using var withdraw = await client.SendAsync(HttpMethod.Delete, $"api/contracts/{id}/cancellation", key);
+            using var cancelAgain = await client.SendAsync(HttpMethod.Post, $"api/contracts/{id}/cancellation", key, new { endMonth = "2027-03" });
             using var invoices = await client.SendAsync(HttpMethod.Get, $"api/contracts/{id}/invoices", key);
             var invoiceList = await invoices.ReadJsonAsync();
             january = invoiceList[0];
@@ -47,6 +50,9 @@ public sealed class ContractFlowTests
             Assert.AreEqual(7_500, cancellation.GetProperty("earlyTerminationFee").GetInt64());
             Assert.AreEqual(35_750, cancellation.GetProperty("finalInvoice").GetProperty("total").GetInt64());
             Assert.AreEqual("cancellation-scheduled", cancellation.GetProperty("contract").GetProperty("status").GetString());
+            await secondCancel.AssertProblemAsync(409);
+            Assert.AreEqual("active", (await withdraw.ReadJsonAsync()).GetProperty("status").GetString());
+            Assert.AreEqual(HttpStatusCode.Created, cancelAgain.StatusCode);
             Assert.AreEqual(1, invoiceList.GetArrayLength());
             Assert.AreEqual(52_514, january.GetProperty("total").GetInt64());
         }
@@ -58,6 +64,8 @@ public sealed class ContractFlowTests
         using var allInvoices = await march31.Client.SendAsync(HttpMethod.Get, $"api/contracts/{id}/invoices", LocalHostProcess.OpsKey);
         using var final = await march31.Client.SendAsync(HttpMethod.Get, $"api/contracts/{id}/invoices/2027-03", LocalHostProcess.OpsKey);
         var alerts = await WaitForAlertAsync(march31.Client, idle, TimeSpan.FromSeconds(60));
+        using var overdue = await march31.Client.SendAsync(HttpMethod.Get, "api/ops/contracts?overdue=true", LocalHostProcess.OpsKey);
+        using var lateWithdrawal = await march31.Client.SendAsync(HttpMethod.Delete, $"api/contracts/{id}/cancellation", key);
 
         // Assert 2: a durable timer stored the end, the final invoice is the preview, the idle order raised an alert.
         Assert.AreEqual("ended", stored);
@@ -68,6 +76,8 @@ public sealed class ContractFlowTests
         Assert.AreEqual(cancellation.GetProperty("finalInvoice").GetRawText(), finalInvoice.GetRawText());
         Assert.IsTrue(finalInvoice.GetProperty("isFinal").GetBoolean());
         StringAssert.Contains(alerts, "activation-deadline");
+        CollectionAssert.Contains((await overdue.ReadJsonAsync()).EnumerateArray().Select(c => c.GetProperty("id").GetString()).ToList(), idle);
+        await lateWithdrawal.AssertProblemAsync(409);
     }
 
     private static Dictionary<string, string> Clock(string now) => new() { ["ImageBackup__Clock__Now"] = now };
