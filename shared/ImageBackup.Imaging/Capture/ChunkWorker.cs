@@ -35,6 +35,29 @@ internal sealed class ChunkWorker(
         }
     }
 
+    /// <summary>Reads and processes blocks with positional reads until the source is exhausted, returning every buffer to the pool.</summary>
+    public async Task RunAsync(PositionalBlockReader input, CancellationToken cancellationToken)
+    {
+        using var encoder = new ChunkEncoder(compressionLevel);
+        while (!cancellationToken.IsCancellationRequested && input.TryReadNext(pool) is { } block)
+        {
+            if (block.Buffer is null)
+            {
+                continue;
+            }
+            try
+            {
+                await ProcessAsync(block, encoder, cancellationToken);
+            }
+            finally
+            {
+                pool.Return(block.Buffer!);
+                block.Buffer = null;
+            }
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
     private async Task ProcessAsync(CaptureBlock block, ChunkEncoder encoder, CancellationToken cancellationToken)
     {
         var id = HashUnlessZero(block);

@@ -7,7 +7,8 @@ using ImageBackup.Imaging.Storage;
 namespace ImageBackup.Imaging.Capture;
 
 /// <summary>
-/// Captures a source image into a chunk store as one generation: read → hash/compress/upload on parallel workers →
+/// Captures a source image into a chunk store as one generation: read → hash/compress/upload on parallel workers
+/// (files and devices: each worker reads its own blocks with positional reads; pipes: one reader and a channel) →
 /// manifest last (conditional create), so a generation is whole or absent and memory is bounded by chunk size × parallelism.
 /// </summary>
 public sealed class ImageCapturer(IChunkStore store)
@@ -19,29 +20,16 @@ public sealed class ImageCapturer(IChunkStore store)
         var usedRanges = ReadAllocationMap(source, options);
         var totalBytes = SourceLength.Of(source);
         var pool = ArrayPool<byte>.Create(ChunkEncoder.MaxBlobLength(options.ChunkSize), options.Parallelism * 3 + 2);
-        var channel = Channel.CreateBounded<CaptureBlock>(new BoundedChannelOptions(options.Parallelism) { SingleWriter = true });
-        var blocks = new List<CaptureBlock>();
         var counters = new CaptureCounters();
         var throttle = options.BandwidthLimit is { } limit ? new BandwidthThrottle(limit) : null;
         var claimed = new RecentChunkClaims(capacity: 65536);
         using var failure = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-
-        var reader = new SourceBlockReader(source, options.ChunkSize, pool, usedRanges);
         void OnRead(long bytesRead) => options.Progress?.Report(new CaptureProgress(bytesRead, totalBytes, counters.NewBytesStored));
-        var tasks = new List<Task>
-        {
-            RunAsync(async () =>
-            {
-                await reader.ReadAllAsync(channel.Writer, blocks, OnRead, failure.Token);
-                channel.Writer.Complete();
-            }, failure),
-        };
-        for (var i = 0; i < options.Parallelism; i++)
-        {
-            var worker = new ChunkWorker(store, pool, options.CompressionLevel, throttle, claimed, counters);
-            tasks.Add(RunAsync(() => worker.RunAsync(channel.Reader, failure.Token), failure));
-        }
-        await WhenAllOrFirstFailure(tasks);
+        ChunkWorker NewWorker() => new(store, pool, options.CompressionLevel, throttle, claimed, counters);
+
+        IReadOnlyList<CaptureBlock> blocks = source is FileStream file && totalBytes is { } length
+            ? await ReadPositionallyAsync(file, length, usedRanges, options, NewWorker, OnRead, failure)
+            : await ReadSequentiallyAsync(source, usedRanges, options, pool, NewWorker, OnRead, failure);
 
         var manifest = ManifestBuilder.Build(GenerationId.New(options.Source.CapturedAt), options, blocks, counters);
         if (!await store.PutManifestIfAbsentAsync(manifest.GenerationId, ManifestSerializer.ToUtf8Json(manifest), cancellationToken))
@@ -49,6 +37,45 @@ public sealed class ImageCapturer(IChunkStore store)
             throw new IOException($"generation {manifest.GenerationId} already exists in {store.Description}");
         }
         return manifest;
+    }
+
+    private static async Task<IReadOnlyList<CaptureBlock>> ReadPositionallyAsync(
+        FileStream file, long length, IReadOnlyList<ByteRange>? usedRanges, CaptureOptions options,
+        Func<ChunkWorker> newWorker, Action<long> onRead, CancellationTokenSource failure)
+    {
+        var reader = new PositionalBlockReader(file.SafeFileHandle, length, options.ChunkSize, usedRanges, onRead);
+        var tasks = new List<Task>();
+        for (var i = 0; i < options.Parallelism; i++)
+        {
+            var worker = newWorker();
+            tasks.Add(RunAsync(() => worker.RunAsync(reader, failure.Token), failure));
+        }
+        await WhenAllOrFirstFailure(tasks);
+        return reader.Blocks;
+    }
+
+    private static async Task<IReadOnlyList<CaptureBlock>> ReadSequentiallyAsync(
+        Stream source, IReadOnlyList<ByteRange>? usedRanges, CaptureOptions options, ArrayPool<byte> pool,
+        Func<ChunkWorker> newWorker, Action<long> onRead, CancellationTokenSource failure)
+    {
+        var channel = Channel.CreateBounded<CaptureBlock>(new BoundedChannelOptions(options.Parallelism) { SingleWriter = true });
+        var blocks = new List<CaptureBlock>();
+        var reader = new SourceBlockReader(source, options.ChunkSize, pool, usedRanges);
+        var tasks = new List<Task>
+        {
+            RunAsync(async () =>
+            {
+                await reader.ReadAllAsync(channel.Writer, blocks, onRead, failure.Token);
+                channel.Writer.Complete();
+            }, failure),
+        };
+        for (var i = 0; i < options.Parallelism; i++)
+        {
+            var worker = newWorker();
+            tasks.Add(RunAsync(() => worker.RunAsync(channel.Reader, failure.Token), failure));
+        }
+        await WhenAllOrFirstFailure(tasks);
+        return blocks;
     }
 
     private static void CheckOptions(Stream source, CaptureOptions options)

@@ -7,7 +7,7 @@ namespace ImageBackup.Imaging.Capture;
 internal static class ManifestBuilder
 {
     /// <summary>Builds the manifest of generation <paramref name="generationId"/>.</summary>
-    public static ImageManifest Build(string generationId, CaptureOptions options, List<CaptureBlock> blocks, CaptureCounters counters)
+    public static ImageManifest Build(string generationId, CaptureOptions options, IReadOnlyList<CaptureBlock> blocks, CaptureCounters counters)
     {
         var extents = new List<ChunkExtent>(blocks.Count);
         long size = 0, zeroBytes = 0, dataChunks = 0;

@@ -110,4 +110,19 @@ public sealed class LocalRoundTripTests
 
         CollectionAssert.AreEqual(File.ReadAllBytes(image), File.ReadAllBytes(folder.File("restored.img")));
     }
+
+    [TestMethod]
+    public async Task A_sequential_stream_and_a_file_of_the_same_image_give_the_same_extents()
+    {
+        using var folder = new TemporaryFolder();
+        var image = Write(folder.File("disk.img"), Random(MiB, 8), Zeros(2 * MiB), Text(MiB / 3));
+        var store = Stores.Local(folder);
+        var fromFile = await Pipeline.CaptureAsync(store, image);
+
+        await using var pipe = new MemoryStream(File.ReadAllBytes(image));
+        var fromPipe = await new ImageBackup.Imaging.Capture.ImageCapturer(store).CaptureAsync(pipe, Pipeline.Options("-"));
+
+        CollectionAssert.AreEqual(fromFile.Extents.ToArray(), fromPipe.Extents.ToArray());
+        Assert.AreEqual(0L, fromPipe.Totals.NewChunks);
+    }
 }
