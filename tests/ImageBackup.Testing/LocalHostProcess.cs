@@ -101,7 +101,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
 
     private async Task WaitUntilReadyAsync()
     {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         while (DateTime.UtcNow < deadline)
         {
             if (process.HasExited)
@@ -126,7 +126,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
         }
 
         Kill();
-        throw new AssertFailedException($"The local host did not answer within 90 s:\n{Output}");
+        throw new AssertFailedException($"The local host did not answer within 180 s:\n{Output}");
     }
 
     private void Append(string? line)
