@@ -19,16 +19,10 @@ public sealed class ContractChangeFunctions(RequestAuthentication auth, Contract
         string id,
         [DurableClient] DurableTaskClient client)
     {
-        var (caller, denied) = await auth.RequireAsync(request, Role.Ops);
-        if (denied is not null)
+        var (caller, body, problem) = await auth.RequireWithBodyAsync<ActivationBody>(request, Role.Ops);
+        if (problem is not null)
         {
-            return denied;
-        }
-
-        var (body, invalid) = await JsonBody.ReadAsync<ActivationBody>(request, request.HttpContext.RequestAborted);
-        if (invalid is not null)
-        {
-            return invalid;
+            return problem;
         }
 
         if (!DateOnly.TryParseExact(body!.BillingStart, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var billingStart))
@@ -52,16 +46,10 @@ public sealed class ContractChangeFunctions(RequestAuthentication auth, Contract
         string id,
         [DurableClient] DurableTaskClient client)
     {
-        var (caller, denied) = await auth.RequireAsync(request, Role.Customer);
-        if (denied is not null)
+        var (caller, body, problem) = await auth.RequireWithBodyAsync<CancellationBody>(request, Role.Customer);
+        if (problem is not null)
         {
-            return denied;
-        }
-
-        var (body, invalid) = await JsonBody.ReadAsync<CancellationBody>(request, request.HttpContext.RequestAborted);
-        if (invalid is not null)
-        {
-            return invalid;
+            return problem;
         }
 
         var result = await contracts.CancelAsync(caller!, id, body!.EndMonth, request.HttpContext.RequestAborted);

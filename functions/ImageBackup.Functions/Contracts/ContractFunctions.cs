@@ -18,16 +18,10 @@ public sealed class ContractFunctions(RequestAuthentication auth, ContractServic
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orders")] HttpRequest request,
         [DurableClient] DurableTaskClient client)
     {
-        var (caller, denied) = await auth.RequireAsync(request, Role.Customer);
-        if (denied is not null)
+        var (caller, body, problem) = await auth.RequireWithBodyAsync<OrderBody>(request, Role.Customer);
+        if (problem is not null)
         {
-            return denied;
-        }
-
-        var (body, invalid) = await JsonBody.ReadAsync<OrderBody>(request, request.HttpContext.RequestAborted);
-        if (invalid is not null)
-        {
-            return invalid;
+            return problem;
         }
 
         var order = new OrderRequest(

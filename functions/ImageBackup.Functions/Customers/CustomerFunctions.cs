@@ -15,16 +15,10 @@ public sealed class CustomerFunctions(RequestAuthentication auth, CustomerRegist
     public async Task<IActionResult> Register(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "ops/customers")] HttpRequest request)
     {
-        var (caller, denied) = await auth.RequireAsync(request, Role.Ops);
-        if (denied is not null)
+        var (caller, body, problem) = await auth.RequireWithBodyAsync<RegisterCustomerRequest>(request, Role.Ops);
+        if (problem is not null)
         {
-            return denied;
-        }
-
-        var (body, invalid) = await JsonBody.ReadAsync<RegisterCustomerRequest>(request, request.HttpContext.RequestAborted);
-        if (invalid is not null)
-        {
-            return invalid;
+            return problem;
         }
 
         var result = await registry.RegisterAsync(caller!, body!.Name, body.Email, request.HttpContext.RequestAborted);

@@ -24,4 +24,18 @@ public sealed class RequestAuthentication(ApiKeyAuthenticator authenticator)
 
         return (outcome.Caller, null);
     }
+
+    /// <summary>Authenticates as <see cref="RequireAsync"/>, then reads the JSON body; returns the first problem met.</summary>
+    public async Task<(Caller? Caller, T? Body, IActionResult? Problem)> RequireWithBodyAsync<T>(HttpRequest request, params Role[] allowed)
+        where T : class
+    {
+        var (caller, denied) = await RequireAsync(request, allowed);
+        if (denied is not null)
+        {
+            return (null, null, denied);
+        }
+
+        var (body, invalid) = await JsonBody.ReadAsync<T>(request, request.HttpContext.RequestAborted);
+        return invalid is not null ? (null, null, invalid) : (caller, body, null);
+    }
 }

@@ -18,16 +18,10 @@ public sealed class NightlyRunFunctions(RequestAuthentication auth)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "ops/nightly-runs")] HttpRequest request,
         [DurableClient] DurableTaskClient client)
     {
-        var (_, denied) = await auth.RequireAsync(request, Role.Ops);
-        if (denied is not null)
+        var (_, body, problem) = await auth.RequireWithBodyAsync<StartNightlyRunRequest>(request, Role.Ops);
+        if (problem is not null)
         {
-            return denied;
-        }
-
-        var (body, invalid) = await JsonBody.ReadAsync<StartNightlyRunRequest>(request, request.HttpContext.RequestAborted);
-        if (invalid is not null)
-        {
-            return invalid;
+            return problem;
         }
 
         var errors = NightlyRunRequestRules.Check(body!.Date, body.Servers, body.WorkMilliseconds, body.MaxInFlight);
