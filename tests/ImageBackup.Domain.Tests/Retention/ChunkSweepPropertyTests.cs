@@ -41,12 +41,10 @@ public sealed class ChunkSweepPropertyTests
 
             // Assert
             var newestWrite = chunks.GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.Max(c => c.LastModified));
-            foreach (var id in deletable)
-            {
-                Assert.IsFalse(kept.Contains(id), $"seed {seed}: {id} is referenced by a kept generation");
-                Assert.IsFalse(inFlight.Contains(id), $"seed {seed}: {id} is referenced by a capture in flight");
-                Assert.IsGreaterThan(grace, mark - newestWrite[id], $"seed {seed}: {id} was written within the grace period");
-            }
+            var unsafeIds = deletable
+                .Where(id => kept.Contains(id) || inFlight.Contains(id) || mark - newestWrite[id] <= grace)
+                .ToList();
+            Assert.IsEmpty(unsafeIds, $"seed {seed}: referenced or written within the grace period");
 
             var expected = newestWrite
                 .Where(c => !kept.Contains(c.Key) && !inFlight.Contains(c.Key) && mark - c.Value > grace)
