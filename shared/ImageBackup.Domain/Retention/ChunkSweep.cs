@@ -31,17 +31,22 @@ public static class ChunkSweep
         }
 
         var writtenBefore = markStartedAt - grace;
-        var newestWrite = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        var unreferenced = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         foreach (var chunk in chunks)
         {
-            if (!newestWrite.TryGetValue(chunk.Id, out var seen) || chunk.LastModified > seen)
+            if (referencedByKept.Contains(chunk.Id) || referencedByInFlight.Contains(chunk.Id))
             {
-                newestWrite[chunk.Id] = chunk.LastModified;
+                continue;
+            }
+
+            if (!unreferenced.TryGetValue(chunk.Id, out var seen) || chunk.LastModified > seen)
+            {
+                unreferenced[chunk.Id] = chunk.LastModified;
             }
         }
 
-        return newestWrite
-            .Where(c => c.Value < writtenBefore && !referencedByKept.Contains(c.Key) && !referencedByInFlight.Contains(c.Key))
+        return unreferenced
+            .Where(c => c.Value < writtenBefore)
             .Select(c => c.Key)
             .Order(StringComparer.Ordinal)
             .ToList();

@@ -5,6 +5,9 @@ namespace ImageBackup.Domain.Retention;
 /// <summary>The retention rule of the specification: a generation stays while any plan of the server still keeps it.</summary>
 public static class RetentionPolicy
 {
+    private static readonly Dictionary<string, int> PriceListIndex =
+        PlanCatalog.All.Select((plan, index) => (plan.Code, index)).ToDictionary(p => p.Code, p => p.index, StringComparer.Ordinal);
+
     /// <summary>
     /// Decides which generations the plans keep (the union of each plan's newest N generations of its schedule) and
     /// which to delete. Failed nights have no generation, so "newest N" counts generations, not nights.
@@ -66,7 +69,7 @@ public static class RetentionPolicy
         var plans = planCodes
             .Select(PlanCatalog.Get)
             .DistinctBy(p => p.Code)
-            .OrderBy(p => IndexOf(p))
+            .OrderBy(p => PriceListIndex[p.Code])
             .ToList();
         if (plans.Count == 0)
         {
@@ -121,18 +124,5 @@ public static class RetentionPolicy
             promises.Select(p => p.Plan.Code).ToList(),
             longest.Plan.Code,
             longest.DropsOn);
-    }
-
-    private static int IndexOf(BackupPlan plan)
-    {
-        for (var i = 0; i < PlanCatalog.All.Count; i++)
-        {
-            if (PlanCatalog.All[i].Code == plan.Code)
-            {
-                return i;
-            }
-        }
-
-        return int.MaxValue;
     }
 }
