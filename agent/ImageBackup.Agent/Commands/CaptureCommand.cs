@@ -22,7 +22,7 @@ internal static class CaptureCommand
         var parallelism = CommonOptions.Parallelism();
         var bandwidth = new Option<string?>("--bandwidth-limit") { Description = "Upper bound on upload rate in bytes/s; accepts K, M, G suffixes (e.g. 50M)" };
         var usedBlocksOnly = new Option<bool>("--used-blocks-only") { Description = "Read only blocks an ext2/3/4 file system uses; unused blocks are captured as zeros" };
-        var chunkSize = new Option<string?>("--chunk-size") { Description = "Fixed chunk size (default 1M); for measurements", Hidden = true };
+        var chunkSize = new Option<string?>("--chunk-size") { Description = "Fixed chunk size (default 256K); for measurements", Hidden = true };
         var level = new Option<int>("--zstd-level") { Description = "zstd level (default 1); for measurements", Hidden = true, DefaultValueFactory = _ => ImageFormat.DefaultCompressionLevel };
         var command = new Command("capture", "Capture a disk image into the store as a new generation; prints the generation id last")
         {

@@ -22,7 +22,7 @@ internal static class CommonOptions
     /// <summary>Creates the --parallelism option.</summary>
     public static Option<int?> Parallelism() => new("--parallelism")
     {
-        Description = "Chunks processed at once (default: CPUs for a directory store, 4 × CPUs (at least 8) for a blob store); about 3 MiB of memory each",
+        Description = "Chunks processed at once (default: CPUs for a directory store, 4 × CPUs (at least 8) for a blob store); about 3 × the chunk size of memory each",
     };
 
     /// <summary>

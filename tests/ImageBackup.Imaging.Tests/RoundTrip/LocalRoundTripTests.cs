@@ -125,4 +125,19 @@ public sealed class LocalRoundTripTests
         CollectionAssert.AreEqual(fromFile.Extents.ToArray(), fromPipe.Extents.ToArray());
         Assert.AreEqual(0L, fromPipe.Totals.NewChunks);
     }
+
+    [TestMethod]
+    public async Task Round_trip_with_the_default_chunk_size_is_byte_exact()
+    {
+        using var folder = new TemporaryFolder();
+        var image = Write(folder.File("disk.img"), Random(MiB + 3, 9), Zeros(MiB), Text(MiB / 2));
+        var store = Stores.Local(folder);
+        var options = Pipeline.Options(image) with { ChunkSize = ImageBackup.Imaging.Format.ImageFormat.DefaultChunkSize };
+
+        var manifest = await Pipeline.CaptureAsync(store, image, options);
+        await Pipeline.RestoreAsync(store, manifest.GenerationId, folder.File("restored.img"));
+
+        Assert.AreEqual(ImageBackup.Imaging.Format.ImageFormat.DefaultChunkSize, manifest.ChunkSize);
+        CollectionAssert.AreEqual(File.ReadAllBytes(image), File.ReadAllBytes(folder.File("restored.img")));
+    }
 }
