@@ -1,3 +1,4 @@
+using ImageBackup.Application.Agents;
 using ImageBackup.Application.Configuration;
 using ImageBackup.Application.Contracts;
 using ImageBackup.Application.Customers;
@@ -20,12 +21,13 @@ public static class FunctionsServiceRegistration
         services.TryAddSingleton(TimeProvider.System);
         var storage = configuration["AzureWebJobsStorage"]
             ?? throw new InvalidOperationException("The setting AzureWebJobsStorage (storage connection string) is missing.");
-        services.AddImageBackupStorage(storage);
+        services.AddImageBackupStorage(storage, configuration[$"{ImageBackupOptions.Section}:ServiceBus"]);
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<RequestAuthentication>();
         services.AddSingleton<CustomerRegistry>();
         services.AddSingleton<ContractService>();
         services.AddSingleton<ContractTimers>();
+        services.AddSingleton<AgentEnrollment>();
         return services;
     }
 }

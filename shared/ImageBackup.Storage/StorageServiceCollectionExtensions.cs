@@ -1,7 +1,12 @@
 using Azure.Data.Tables;
+using Azure.Messaging.ServiceBus;
+using Azure.Storage.Queues;
+using ImageBackup.Application.Agents;
 using ImageBackup.Application.Contracts;
 using ImageBackup.Application.Customers;
 using ImageBackup.Application.Security;
+using ImageBackup.Storage.Queues;
+using ImageBackup.Storage.ServiceBus;
 using ImageBackup.Storage.Tables;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,9 +15,28 @@ namespace ImageBackup.Storage;
 /// <summary>Registers the Azure Storage adapters behind the application ports in one call.</summary>
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>Adds the Tables adapters for the storage account in <paramref name="connectionString"/>.</summary>
-    public static IServiceCollection AddImageBackupStorage(this IServiceCollection services, string connectionString)
+    /// <summary>The Service Bus queue of agent commands (session-enabled, duplicate detection on).</summary>
+    public const string AgentCommandQueue = "agent-commands";
+
+    /// <summary>
+    /// Adds the adapters for the storage account in <paramref name="connectionString"/>; agent commands go through Service Bus
+    /// when <paramref name="serviceBusConnectionString"/> is set, else through Storage queues.
+    /// </summary>
+    public static IServiceCollection AddImageBackupStorage(this IServiceCollection services, string connectionString, string? serviceBusConnectionString = null)
     {
+        if (string.IsNullOrWhiteSpace(serviceBusConnectionString))
+        {
+            services.AddSingleton(new QueueServiceClient(connectionString));
+            services.AddSingleton<IAgentCommandChannel, StorageQueueAgentCommandChannel>();
+        }
+        else
+        {
+            services.AddSingleton(new ServiceBusClient(serviceBusConnectionString));
+            services.AddSingleton<IAgentCommandChannel>(sp => new ServiceBusAgentCommandChannel(
+                sp.GetRequiredService<ServiceBusClient>(), AgentCommandQueue, sp.GetRequiredService<TimeProvider>()));
+        }
+
+        services.AddSingleton<IEnrollmentStore, TableEnrollmentStore>();
         services.AddSingleton(new TableServiceClient(connectionString));
         services.AddSingleton<TableProvisioner>();
         services.AddSingleton<IApiKeyStore, TableApiKeyStore>();

@@ -15,6 +15,11 @@ public sealed class TableContractStore(TableProvisioner tables) : IContractStore
     /// <inheritdoc />
     public async Task AddAsync(Contract contract, string enrollmentTokenHash, CancellationToken cancellationToken)
     {
+        // The enrollment row first: a contract is never stored without the token that lets its agent enroll.
+        var enrollments = await tables.GetAsync(TableEnrollmentStore.Table, cancellationToken);
+        await enrollments.UpsertEntityAsync(
+            new TableEntity(enrollmentTokenHash, "") { ["ContractId"] = contract.Id, ["CustomerId"] = contract.CustomerId, ["AgentId"] = "" },
+            TableUpdateMode.Replace, cancellationToken);
         var table = await tables.GetAsync(Table, cancellationToken);
         var entity = ToEntity(contract);
         entity["EnrollmentTokenHash"] = enrollmentTokenHash;

@@ -1,0 +1,69 @@
+using System.Net;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using ImageBackup.Application.Agents;
+using ImageBackup.Storage.Queues;
+using ImageBackup.Storage.Tables;
+using ImageBackup.Testing;
+
+namespace ImageBackup.Functions.Tests;
+
+[TestClass]
+public sealed class AgentEnrollmentTests
+{
+    [TestMethod]
+    public async Task The_enrollment_token_of_an_order_enrolls_one_agent_once()
+    {
+        // Arrange
+        var (_, customerKey) = await Keys.NewCustomerAsync();
+        using var order = await ServiceHost.Client.SendAsync(HttpMethod.Post, "api/orders", customerKey, Orders.Body("backup-D7"));
+        var contract = await order.ReadJsonAsync();
+        var token = contract.GetProperty("enrollmentToken").GetString();
+
+        // Act
+        using var enrolled = await ServiceHost.Client.SendAsync(HttpMethod.Post, "api/agent/enrollment", body: new { enrollmentToken = token });
+        var agent = await enrolled.ReadJsonAsync();
+        using var again = await ServiceHost.Client.SendAsync(HttpMethod.Post, "api/agent/enrollment", body: new { enrollmentToken = token });
+        using var unknown = await ServiceHost.Client.SendAsync(HttpMethod.Post, "api/agent/enrollment", body: new { enrollmentToken = "ibe_unknown" });
+        using var me = await ServiceHost.Client.SendAsync(HttpMethod.Get, "api/agent/me", agent.GetProperty("agentKey").GetString());
+        using var contracts = await ServiceHost.Client.SendAsync(HttpMethod.Get, "api/contracts", agent.GetProperty("agentKey").GetString());
+
+        // Assert
+        Assert.AreEqual(HttpStatusCode.Created, enrolled.StatusCode, agent.ToString());
+        Assert.AreEqual(contract.GetProperty("id").GetString(), agent.GetProperty("contractId").GetString());
+        await again.AssertProblemAsync(409);
+        await unknown.AssertProblemAsync(404);
+        Assert.AreEqual(agent.GetProperty("agentId").GetString(), (await me.ReadJsonAsync()).GetProperty("agentId").GetString());
+        await contracts.AssertProblemAsync(403);
+    }
+
+    [TestMethod]
+    public async Task An_agent_long_polls_its_own_commands_and_no_others()
+    {
+        // Arrange
+        var (customerId, _) = await Keys.NewCustomerAsync();
+        var mineKey = await Keys.NewAgentAsync(customerId);
+        var theirsKey = await Keys.NewAgentAsync(customerId);
+        using var meResponse = await ServiceHost.Client.SendAsync(HttpMethod.Get, "api/agent/me", mineKey);
+        var mine = (await meResponse.ReadJsonAsync()).GetProperty("agentId").GetString()!;
+        var channel = new StorageQueueAgentCommandChannel(
+            new QueueServiceClient(TestStorage.ConnectionString), new TableProvisioner(new TableServiceClient(TestStorage.ConnectionString)), TimeProvider.System);
+
+        // Act
+        using var empty = await ServiceHost.Client.SendAsync(HttpMethod.Get, "api/agent/commands/next?wait=1s", mineKey);
+        await channel.SendAsync(new AgentCommand(mine, "cap-1", "capture", "{\"night\":\"2026-12-01\"}", DateTimeOffset.UtcNow.AddMinutes(5)), CancellationToken.None);
+        using var others = await ServiceHost.Client.SendAsync(HttpMethod.Get, "api/agent/commands/next?wait=1s", theirsKey);
+        using var next = await ServiceHost.Client.SendAsync(HttpMethod.Get, "api/agent/commands/next?wait=10s", mineKey);
+        using var badWait = await ServiceHost.Client.SendAsync(HttpMethod.Get, "api/agent/commands/next?wait=10m", mineKey);
+        using var ops = await ServiceHost.Client.SendAsync(HttpMethod.Get, "api/agent/commands/next?wait=1s", Keys.Ops);
+
+        // Assert
+        Assert.AreEqual(HttpStatusCode.NoContent, empty.StatusCode);
+        Assert.AreEqual(HttpStatusCode.NoContent, others.StatusCode);
+        var command = await next.ReadJsonAsync();
+        Assert.AreEqual("cap-1", command.GetProperty("commandId").GetString());
+        Assert.AreEqual("2026-12-01", command.GetProperty("payload").GetProperty("night").GetString());
+        await badWait.AssertProblemAsync(400);
+        await ops.AssertProblemAsync(403);
+    }
+}
