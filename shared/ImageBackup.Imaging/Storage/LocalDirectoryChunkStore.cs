@@ -60,11 +60,11 @@ public sealed class LocalDirectoryChunkStore : IChunkStore
     }
 
     /// <inheritdoc />
-    public async Task<int> GetAsync(string chunkId, Memory<byte> destination, CancellationToken cancellationToken)
+    public Task<int> GetAsync(string chunkId, Memory<byte> destination, CancellationToken cancellationToken)
     {
         try
         {
-            using var handle = File.OpenHandle(ChunkPath(chunkId), FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.Asynchronous);
+            using var handle = File.OpenHandle(ChunkPath(chunkId), FileMode.Open, FileAccess.Read, FileShare.Read);
             var length = RandomAccess.GetLength(handle);
             if (length > destination.Length)
             {
@@ -73,14 +73,14 @@ public sealed class LocalDirectoryChunkStore : IChunkStore
             var read = 0;
             while (read < length)
             {
-                var n = await RandomAccess.ReadAsync(handle, destination[read..(int)length], read, cancellationToken);
+                var n = RandomAccess.Read(handle, destination.Span[read..(int)length], read);
                 if (n == 0)
                 {
                     break;
                 }
                 read += n;
             }
-            return read;
+            return Task.FromResult(read);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -134,28 +134,30 @@ public sealed class LocalDirectoryChunkStore : IChunkStore
         return Task.CompletedTask;
     }
 
-    private static async Task<bool> CreateOnceAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken, bool durable = false)
+    private static Task<bool> CreateOnceAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken, bool durable = false)
     {
         var folder = Path.GetDirectoryName(path)!;
         var temporary = Path.Combine(folder, TemporaryPrefix + Guid.NewGuid().ToString("N"));
         try
         {
             Directory.CreateDirectory(folder);
-            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous))
+            cancellationToken.ThrowIfCancellationRequested();
+            // Synchronous positional write: no thread-pool hop per chunk (async file I/O on Unix is emulated anyway).
+            using (var file = File.OpenHandle(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                await file.WriteAsync(content, cancellationToken);
+                RandomAccess.Write(file, content.Span, 0);
                 if (durable)
                 {
-                    file.Flush(flushToDisk: true);
+                    RandomAccess.FlushToDisk(file);
                 }
             }
             // File.Move without overwrite is link(2) + unlink(2) on Unix: atomic and fails when the name exists.
             File.Move(temporary, path, overwrite: false);
-            return true;
+            return Task.FromResult(true);
         }
         catch (IOException) when (File.Exists(path))
         {
-            return false;
+            return Task.FromResult(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
