@@ -20,7 +20,7 @@ internal static class Keys
         return (body.GetProperty("id").GetString()!, body.GetProperty("apiKey").GetString()!);
     }
 
-    /// <summary>Issues an agent key straight into the key table (enrollment comes with the nightly-captures issue).</summary>
+    /// <summary>Issues an agent key straight into the key table, so role tests need no order and enrollment.</summary>
     public static async Task<string> NewAgentAsync(string customerId)
     {
         var store = new TableApiKeyStore(new TableProvisioner(new TableServiceClient(TestStorage.ConnectionString)));

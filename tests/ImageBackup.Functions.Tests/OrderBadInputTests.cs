@@ -75,6 +75,38 @@ public sealed class OrderBadInputTests
     }
 
     [TestMethod]
+    public async Task An_order_body_over_64_kilobytes_gets_413_and_stores_nothing()
+    {
+        // Arrange
+        var (_, key) = await Keys.NewCustomerAsync();
+        var plans = Enumerable.Repeat("backup-D7", 8000).ToArray();
+
+        // Act
+        using var response = await ServiceHost.Client.SendAsync(HttpMethod.Post, "api/orders", key, Orders.Body(plans));
+        using var list = await ServiceHost.Client.SendAsync(HttpMethod.Get, "api/contracts", key);
+
+        // Assert
+        await response.AssertProblemAsync(413);
+        Assert.AreEqual(0, (await list.ReadJsonAsync()).GetArrayLength());
+    }
+
+    [TestMethod]
+    public async Task Cancelling_for_the_current_month_is_past_its_deadline()
+    {
+        // Arrange
+        var (_, key) = await Keys.NewCustomerAsync();
+        var id = await Orders.PlaceAsync(ServiceHost.Client, key, "backup-D7");
+        var currentMonth = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(9)).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
+        // Act
+        using var response = await ServiceHost.Client.SendAsync(HttpMethod.Post, $"api/contracts/{id}/cancellation", key, new { endMonth = currentMonth });
+
+        // Assert
+        var problem = await response.AssertProblemAsync(400);
+        Assert.AreEqual("endMonth", problem.GetProperty("errors")[0].GetProperty("field").GetString());
+    }
+
+    [TestMethod]
     [DataRow("ctr-0000000000000000")]
     [DataRow("ctr-..%2F..%2Fx")]
     [DataRow("ctr-%23x")]
