@@ -32,11 +32,12 @@ status=$?
 passed=0; failed=0; skipped=0
 shopt -s nullglob
 for trx in "$results"/*.trx; do
-  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
-  get() { printf '%s' "$counters" | sed -nE "s/.* $1=\"([0-9]+)\".*/\1/p"; }
-  passed=$((passed + $(get passed)))
-  failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
-  skipped=$((skipped + $(get notExecuted) + $(get inconclusive)))
+  # Count the outcome of each test result (the Counters summary reports Assert.Inconclusive skips as 0).
+  outcomes=$(grep -o '<UnitTestResult [^>]*' "$trx" | grep -o ' outcome="[A-Za-z]*"' | sort | uniq -c)
+  count() { printf '%s\n' "$outcomes" | awk -v re="$1" '$2 ~ re { n += $1 } END { print n + 0 }'; }
+  passed=$((passed + $(count '"Passed"')))
+  failed=$((failed + $(count '"(Failed|Error|Timeout|Aborted)"')))
+  skipped=$((skipped + $(count '"(NotExecuted|Inconclusive|NotRunnable)"')))
 done
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 line="$passed passed, $failed failed"
