@@ -1,6 +1,7 @@
 using DurableTask.AzureStorage;
 using ImageBackup.Application.Configuration;
 using ImageBackup.Functions;
+using ImageBackup.Functions.Http;
 using ImageBackup.LocalHost.Configuration;
 using ImageBackup.LocalHost.Durable;
 using ImageBackup.LocalHost.Functions;
@@ -44,10 +45,7 @@ builder.Services.AddHostedService<TimerScheduler>();
 var app = builder.Build();
 app.UseExceptionHandler(errors => errors.Run(async context =>
 {
-    context.Response.StatusCode = StatusCodes.Status500InternalServerError;
-    await context.Response.WriteAsJsonAsync(
-        new { type = "https://imagebackup.example/problems/500", title = "Internal error.", status = 500, detail = "The service failed; the error is in its log." },
-        options: null, contentType: "application/problem+json");
+    await context.WriteAsync(ProblemResults.Problem(StatusCodes.Status500InternalServerError, "Internal error.", "The service failed; the error is in its log."));
 }));
 app.MapHttpFunctions(catalog, served);
 app.MapAdminEndpoints(catalog);
@@ -56,8 +54,7 @@ app.UseStatusCodePages(async context =>
     var response = context.HttpContext.Response;
     if (response.StatusCode == StatusCodes.Status404NotFound && !response.HasStarted && response.ContentLength is null)
     {
-        response.ContentType = "application/problem+json";
-        await response.WriteAsJsonAsync(new { type = "https://imagebackup.example/problems/404", title = "Not found.", status = 404, detail = "No endpoint at this path." }, options: null, contentType: "application/problem+json");
+        await context.HttpContext.WriteAsync(ProblemResults.NotFound("No endpoint at this path."));
     }
 });
 app.Logger.LogInformation("ImageBackup local host: {Http} HTTP, {Timers} timer, {Orchestrations} orchestrator, {Activities} activity functions; task hub {TaskHub}",

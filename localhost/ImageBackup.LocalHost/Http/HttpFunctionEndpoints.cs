@@ -2,7 +2,6 @@ using System.ComponentModel;
 using System.Globalization;
 using ImageBackup.LocalHost.Functions;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
 
 namespace ImageBackup.LocalHost.Http;
@@ -32,13 +31,13 @@ public static class HttpFunctionEndpoints
         switch (result)
         {
             case IActionResult action:
-                await action.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
+                await context.WriteAsync(action);
                 break;
             case null:
                 context.Response.StatusCode = StatusCodes.Status204NoContent;
                 break;
             default:
-                await new OkObjectResult(result).ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
+                await context.WriteAsync(new OkObjectResult(result));
                 break;
         }
 

@@ -1,8 +1,8 @@
 using ImageBackup.Application.Security;
 using ImageBackup.Functions.Http;
 using ImageBackup.LocalHost.Functions;
+using ImageBackup.LocalHost.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Abstractions;
 
 namespace ImageBackup.LocalHost.Timers;
 
@@ -35,7 +35,7 @@ public static class AdminEndpoints
                     : ProblemResults.Problem(StatusCodes.Status500InternalServerError, "The timer function failed.", "See the local host's log.");
             }
 
-            await answer.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
+            await context.WriteAsync(answer);
         });
     }
 }

@@ -288,7 +288,7 @@ public sealed class ContractService(IContractStore contracts, IOrderIdempotencyS
         return stored is not null && caller.MaySee(stored.Contract.CustomerId) ? stored : null;
     }
 
-    private Contract Current(Contract contract) => contract.Status == ContractStatus.Ended ? contract : contract with { Status = contract.StatusAt(clock.GetUtcNow()) };
+    private Contract Current(Contract contract) => contract.EndIfDue(clock.GetUtcNow());
 
     private static ServiceResult<T> NotFound<T>(string id) => ServiceResult<T>.NotFound($"No contract '{ResourceIds.Printable(id)}' for this key.");
 

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using ImageBackup.Application.Contracts;
+using ImageBackup.Application.Security;
 
 namespace ImageBackup.Storage.Tables;
 
@@ -13,7 +14,7 @@ public sealed class TableOrderIdempotencyStore(TableProvisioner tables) : IOrder
     public async Task<OrderIdempotencyRecord?> TryReserveAsync(string customerId, string key, string bodyHash, string contractId, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(Table, cancellationToken);
-        var rowKey = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)));
+        var rowKey = ApiKeyFormat.Hash(key); // any key text becomes a safe row key
         try
         {
             await table.AddEntityAsync(new TableEntity(customerId, rowKey) { ["BodyHash"] = bodyHash, ["ContractId"] = contractId }, cancellationToken);
