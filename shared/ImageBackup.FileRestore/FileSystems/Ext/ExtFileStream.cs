@@ -1,0 +1,69 @@
+namespace ImageBackup.FileRestore.FileSystems.Ext;
+
+/// <summary>Read-only seekable content of an ext inode: mapped runs are read from the volume in one call each, holes and uninitialized extents are zeros.</summary>
+internal sealed class ExtFileStream(ExtFileSystem fileSystem, ExtInode inode) : Stream
+{
+    private readonly ExtBlockMap map = new(fileSystem, inode);
+    private readonly int blockSize = fileSystem.Superblock.BlockSize;
+    private long position;
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => true;
+
+    public override bool CanWrite => false;
+
+    public override long Length => inode.Size;
+
+    public override long Position
+    {
+        get => position;
+        set => position = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value));
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        if (position >= inode.Size || buffer.IsEmpty)
+        {
+            return 0;
+        }
+        var wanted = (int)Math.Min(buffer.Length, inode.Size - position);
+        var logical = position / blockSize;
+        var within = position % blockSize;
+        var run = map.Lookup(logical);
+        var available = (run.Count * blockSize) - within;
+        var count = (int)Math.Min(wanted, available);
+        var target = buffer[..count];
+        if (run.IsHole)
+        {
+            target.Clear();
+        }
+        else
+        {
+            fileSystem.Source.ReadAt((run.Physical * blockSize) + within, target);
+        }
+        position += count;
+        return count;
+    }
+
+    public override long Seek(long offset, SeekOrigin origin)
+    {
+        Position = origin switch
+        {
+            SeekOrigin.Begin => offset,
+            SeekOrigin.Current => position + offset,
+            _ => inode.Size + offset,
+        };
+        return position;
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}

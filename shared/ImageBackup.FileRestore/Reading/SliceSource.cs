@@ -1,0 +1,33 @@
+namespace ImageBackup.FileRestore.Reading;
+
+/// <summary>A window of another source (a partition of a disk, a volume inside a PV), so readers address it from zero and cannot read past it.</summary>
+public sealed class SliceSource : IRandomAccessSource
+{
+    private readonly IRandomAccessSource inner;
+    private readonly long start;
+
+    /// <summary>Creates the window <c>[start, start + length)</c> of <paramref name="inner"/>; throws <see cref="CorruptImageException"/> when it does not fit.</summary>
+    public SliceSource(IRandomAccessSource inner, long start, long length)
+    {
+        if (start < 0 || length < 0 || start > inner.Length || inner.Length - start < length)
+        {
+            throw new CorruptImageException($"range of {length} bytes at offset {start} lies outside the {inner.Length}-byte source");
+        }
+        this.inner = inner;
+        this.start = start;
+        Length = length;
+    }
+
+    /// <summary>Offset of the window in the inner source.</summary>
+    public long Start => start;
+
+    /// <inheritdoc />
+    public long Length { get; }
+
+    /// <inheritdoc />
+    public void ReadAt(long offset, Span<byte> destination)
+    {
+        SourceBounds.Check(offset, destination.Length, Length);
+        inner.ReadAt(start + offset, destination);
+    }
+}
