@@ -1,6 +1,12 @@
 using Azure.Data.Tables;
 using Azure.Messaging.ServiceBus;
+using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using ImageBackup.Application.Captures;
+using ImageBackup.Application.Generations;
+using ImageBackup.Application.Maintenance;
+using ImageBackup.Application.NightlyRuns;
+using ImageBackup.Storage.Blobs;
 using ImageBackup.Application.Agents;
 using ImageBackup.Application.Contracts;
 using ImageBackup.Application.Customers;
@@ -22,8 +28,13 @@ public static class StorageServiceCollectionExtensions
     /// Adds the adapters for the storage account in <paramref name="connectionString"/>; agent commands go through Service Bus
     /// when <paramref name="serviceBusConnectionString"/> is set, else through Storage queues.
     /// </summary>
-    public static IServiceCollection AddImageBackupStorage(this IServiceCollection services, string connectionString, string? serviceBusConnectionString = null)
+    /// <remarks>Generations live in <paramref name="backupConnectionString"/> (default: the same account).</remarks>
+    public static IServiceCollection AddImageBackupStorage(this IServiceCollection services, string connectionString, string? serviceBusConnectionString = null, string? backupConnectionString = null)
     {
+        services.AddSingleton<IBackupStorage>(new BlobBackupStorage(new BlobServiceClient(string.IsNullOrWhiteSpace(backupConnectionString) ? connectionString : backupConnectionString)));
+        services.AddSingleton<IGenerationStore, TableGenerationStore>();
+        services.AddSingleton<INightlyOutcomeStore, TableNightlyOutcomeStore>();
+        services.AddSingleton<IMaintenanceWindowStore, TableMaintenanceWindowStore>();
         if (string.IsNullOrWhiteSpace(serviceBusConnectionString))
         {
             services.AddSingleton(new QueueServiceClient(connectionString));

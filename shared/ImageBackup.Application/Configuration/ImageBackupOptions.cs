@@ -17,4 +17,10 @@ public sealed class ImageBackupOptions
 
     /// <summary>Connection string of the Service Bus namespace for agent commands; empty uses Storage queues.</summary>
     public string? ServiceBus { get; set; }
+
+    /// <summary>How old an unreferenced chunk must be before garbage collection deletes it (hours, at least 7; default 24).</summary>
+    public double GarbageGraceHours { get; set; } = 24;
+
+    /// <summary>Connection string of the storage account that holds generations; empty uses <c>AzureWebJobsStorage</c>.</summary>
+    public string? BackupStorage { get; set; }
 }

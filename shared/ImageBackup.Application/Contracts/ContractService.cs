@@ -231,6 +231,29 @@ public sealed class ContractService(IContractStore contracts, IOrderIdempotencyS
         return ended;
     }
 
+    /// <summary>
+    /// Activates a pending contract on its first successful backup (billing starts on the backup's Tokyo date); retried on a
+    /// lost ETag race. Returns <c>true</c> when this call activated it.
+    /// </summary>
+    public async Task<bool> ActivateOnFirstBackupAsync(string id, DateTimeOffset capturedAt, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var stored = await contracts.FindAsync(id, cancellationToken);
+            if (stored is null || stored.Contract.Status != ContractStatus.PendingActivation)
+            {
+                return false;
+            }
+
+            if (await contracts.TryReplaceAsync(stored.Contract.Activate(capturedAt), stored.Version, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        throw new InvalidOperationException($"Contract {id} kept changing while its first backup was recorded.");
+    }
+
     /// <summary>Reads a contract for the durable timers, without a caller.</summary>
     public async Task<Contract?> FindForTimersAsync(string id, CancellationToken cancellationToken) =>
         (await contracts.FindAsync(id, cancellationToken))?.Contract;

@@ -14,6 +14,9 @@ public interface IContractStore
     /// <summary>All contracts, or those of one customer.</summary>
     Task<IReadOnlyList<Contract>> ListAsync(string? customerId, CancellationToken cancellationToken);
 
+    /// <summary>A page of all contracts (at most <paramref name="pageSize"/>) and the continuation of the next page, or <c>null</c> after the last.</summary>
+    Task<(IReadOnlyList<Contract> Contracts, string? Next)> ListPageAsync(string? continuation, int pageSize, CancellationToken cancellationToken);
+
     /// <summary>Replaces a contract if its stored version is still <paramref name="version"/>; <c>false</c> when someone else changed it first.</summary>
     Task<bool> TryReplaceAsync(Contract contract, string version, CancellationToken cancellationToken);
 }

@@ -51,6 +51,18 @@ public sealed class TableContractStore(TableProvisioner tables) : IContractStore
     }
 
     /// <inheritdoc />
+    public async Task<(IReadOnlyList<Contract> Contracts, string? Next)> ListPageAsync(string? continuation, int pageSize, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(Table, cancellationToken);
+        await foreach (var page in table.QueryAsync<TableEntity>(maxPerPage: pageSize, cancellationToken: cancellationToken).AsPages(continuation, pageSize))
+        {
+            return ([.. page.Values.Select(FromEntity)], string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken);
+        }
+
+        return ([], null);
+    }
+
+    /// <inheritdoc />
     public async Task<bool> TryReplaceAsync(Contract contract, string version, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(Table, cancellationToken);

@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Text.Json;
+using ImageBackup.Application.Agents;
+using ImageBackup.Application.Configuration;
+using ImageBackup.Application.Contracts;
+using ImageBackup.Application.Generations;
+using ImageBackup.Application.NightlyRuns;
+using ImageBackup.Application.Results;
+using ImageBackup.Application.Security;
+using ImageBackup.Domain.Retention;
+using Microsoft.Extensions.Options;
+
+namespace ImageBackup.Application.Captures;
+
+/// <summary>
+/// The service side of a night's capture (docs/nightly-captures.md): sends the command with a write-only SAS, checks
+/// agents' reports, commits whole generations with their tags, applies retention and activates pending contracts.
+/// </summary>
+public sealed class CaptureService(
+    IAgentCommandChannel commands,
+    IBackupStorage storage,
+    IGenerationStore generations,
+    INightlyOutcomeStore outcomes,
+    IContractStore contracts,
+    ContractService contractService,
+    IOptions<ImageBackupOptions> options,
+    TimeProvider clock)
+{
+    /// <summary>The kind of a capture command.</summary>
+    public const string CaptureKind = "capture";
+
+    /// <summary>Sends attempt <paramref name="attempt"/> of the night's capture to the server's agent, unless the window has closed.</summary>
+    public async Task<CommandSent> SendCommandAsync(DateOnly night, string contractId, int attempt, CancellationToken cancellationToken)
+    {
+        var deadline = CaptureWindow.ClosesAt(night);
+        var remaining = deadline - clock.GetUtcNow();
+        if (remaining <= TimeSpan.Zero)
+        {
+            return new CommandSent("", TimeSpan.Zero);
+        }
+
+        var captureId = CaptureIds.CaptureId(night, contractId, attempt);
+        var sas = await storage.IssueCaptureSasAsync(contractId, deadline, cancellationToken);
+        var payload = new CaptureCommandPayload(captureId, NightText(night), attempt, sas, deadline);
+        await commands.SendAsync(
+            new AgentCommand(AgentEnrollment.AgentIdFor(contractId), captureId, CaptureKind, JsonSerializer.Serialize(payload, CaptureJson.Web), deadline),
+            cancellationToken);
+        await RecordAsync(night, contractId, ServerOutcomeStatus.Running, $"attempt {attempt} sent", null, attempt, cancellationToken);
+        return new CommandSent(captureId, remaining);
+    }
+
+    /// <summary>Checks an agent's completion report: its own capture, a valid generation id, a whole generation.</summary>
+    public async Task<ServiceResult<CaptureReport>> AcceptCompletionAsync(Caller caller, string captureId, string? generationId, CancellationToken cancellationToken)
+    {
+        if (!TryOwnCapture(caller, captureId, out var contractId, out var denied))
+        {
+            return denied!;
+        }
+
+        if (string.IsNullOrEmpty(generationId) || generationId.Length > 64 || !generationId.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        {
+            return ServiceResult<CaptureReport>.Invalid("generationId", "format", "generationId is the id the capture printed (e.g. 20270104T150012Z-1a2b3c4d).");
+        }
+
+        var inspection = await storage.InspectAsync(contractId, generationId, cancellationToken);
+        if (inspection is null)
+        {
+            return ServiceResult<CaptureReport>.Unprocessable($"Generation {generationId} has no manifest in the store; commit the manifest before reporting.");
+        }
+
+        return inspection.IsWhole
+            ? ServiceResult<CaptureReport>.Accepted(new CaptureReport(captureId, inspection, null, clock.GetUtcNow()))
+            : ServiceResult<CaptureReport>.Unprocessable($"Generation {generationId} is not whole: {inspection.Problem}");
+    }
+
+    /// <summary>Checks an agent's failure report.</summary>
+    public ServiceResult<CaptureReport> AcceptFailure(Caller caller, string captureId, string? reason, int? exitCode)
+    {
+        if (!TryOwnCapture(caller, captureId, out _, out var denied))
+        {
+            return denied!;
+        }
+
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 1000)
+        {
+            return ServiceResult<CaptureReport>.Invalid("reason", "length", "reason is 1 to 1000 characters saying why the capture failed.");
+        }
+
+        var text = exitCode is { } code ? string.Create(CultureInfo.InvariantCulture, $"{reason.Trim()} (exit code {code})") : reason.Trim();
+        return ServiceResult<CaptureReport>.Accepted(new CaptureReport(captureId, null, text, clock.GetUtcNow()));
+    }
+
+    /// <summary>
+    /// Commits a whole generation: stores its record with the night's tags, applies the contract's retention (deleting the
+    /// manifests it drops, then unreferenced chunks), activates a pending contract and records the night's outcome.
+    /// Safe to run again for the same report.
+    /// </summary>
+    public async Task<CommitResult> CommitAsync(DateOnly night, string contractId, CaptureReport report, int attempts, CancellationToken cancellationToken)
+    {
+        var generation = report.Generation ?? throw new ArgumentException("Only a completed capture is committed.", nameof(report));
+        var duration = Math.Max(0, (report.ReportedAt - generation.CapturedAt).TotalSeconds);
+        await generations.PutAsync(
+            new GenerationRecord(contractId, generation.GenerationId, night, generation.CapturedAt, GenerationTagging.For(night), generation.ImageSize, generation.NewBytes, duration, report.CaptureId),
+            cancellationToken);
+
+        var deleted = new List<string>();
+        var swept = 0;
+        if ((await contracts.FindAsync(contractId, cancellationToken))?.Contract is { } contract)
+        {
+            var records = await generations.ListAsync(contractId, cancellationToken);
+            var decision = RetentionPolicy.Keep(contract.PlanCodes, [.. records.Select(r => new GenerationInfo(r.GenerationId, r.Night, r.Tags))], night);
+            foreach (var id in decision.Delete)
+            {
+                await storage.DeleteGenerationAsync(contractId, id, cancellationToken);
+                await generations.DeleteAsync(contractId, id, cancellationToken);
+                deleted.Add(id);
+            }
+
+            if (deleted.Count > 0)
+            {
+                swept = await storage.CollectGarbageAsync(contractId, GarbageGrace, cancellationToken);
+            }
+        }
+
+        var activated = await contractService.ActivateOnFirstBackupAsync(contractId, generation.CapturedAt, cancellationToken);
+        await outcomes.PutAsync(
+            new ServerOutcome(NightText(night), contractId, ServerOutcomeStatus.Succeeded, null, generation.GenerationId, generation.ImageSize, generation.NewBytes, duration, attempts, clock.GetUtcNow()),
+            cancellationToken);
+        return new CommitResult(activated, deleted, swept);
+    }
+
+    /// <summary>Records a server's outcome for the night (missed, failed, skipped, running).</summary>
+    public Task RecordAsync(DateOnly night, string contractId, string status, string? reason, string? generationId, int attempts, CancellationToken cancellationToken) =>
+        outcomes.PutAsync(new ServerOutcome(NightText(night), contractId, status, reason, generationId, 0, 0, 0, attempts, clock.GetUtcNow()), cancellationToken);
+
+    private TimeSpan GarbageGrace => TimeSpan.FromHours(Math.Max(options.Value.GarbageGraceHours, ChunkSweep.MinimumGrace.TotalHours));
+
+    private static string NightText(DateOnly night) => night.ToString(NightlyRunNames.DateFormat, CultureInfo.InvariantCulture);
+
+    private static bool TryOwnCapture(Caller caller, string captureId, out string contractId, out ServiceResult<CaptureReport>? denied)
+    {
+        denied = null;
+        if (caller.Role != Role.Agent)
+        {
+            contractId = "";
+            denied = ServiceResult<CaptureReport>.Forbidden("Only the server's agent reports its captures.");
+            return false;
+        }
+
+        if (!CaptureIds.TryParse(captureId, out _, out contractId, out _) || AgentEnrollment.AgentIdFor(contractId) != caller.SubjectId)
+        {
+            denied = ServiceResult<CaptureReport>.NotFound($"No capture '{ResourceIds.Printable(captureId)}' for this agent.");
+            return false;
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,11 @@
+namespace ImageBackup.Application.NightlyRuns;
+
+/// <summary>Port to the per-server outcomes of each night.</summary>
+public interface INightlyOutcomeStore
+{
+    /// <summary>Stores (or replaces) a server's outcome for its night.</summary>
+    Task PutAsync(ServerOutcome outcome, CancellationToken cancellationToken);
+
+    /// <summary>Every server's outcome for a night, by contract id.</summary>
+    Task<IReadOnlyList<ServerOutcome>> ListAsync(string night, CancellationToken cancellationToken);
+}
