@@ -8,6 +8,7 @@ var root = new RootCommand("imagebackup-agent: capture, restore and verify dedup
     CaptureCommand.Create(),
     RestoreCommand.Create(),
     VerifyCommand.Create(),
+    RunCommand.Create(),
 };
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

@@ -1,0 +1,67 @@
+using System.Reflection;
+using ImageBackup.Agent.Console;
+using ImageBackup.Imaging.Capture;
+using ImageBackup.Imaging.FileSystems.Ext;
+using ImageBackup.Imaging.Manifests;
+using ImageBackup.Imaging.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace ImageBackup.Agent.Daemon;
+
+/// <summary>
+/// Carries out one capture command with the same pipeline as <c>imagebackup-agent capture</c>: the source into the
+/// night's SAS store, cancelled at the deadline and never committing a manifest after it.
+/// </summary>
+internal sealed class CaptureRunner(AgentDaemonOptions options, ILogger logger)
+{
+    private static readonly string ToolVersion =
+        "imagebackup-agent " + (typeof(CaptureRunner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0");
+
+    /// <summary>Captures and returns the outcome; throws <see cref="OperationCanceledException"/> only when <paramref name="stop"/> fired (the daemon is stopping).</summary>
+    public async Task<CaptureOutcome> RunAsync(CapturePayload payload, CancellationToken stop)
+    {
+        var time = options.Time;
+        var left = payload.Deadline - time.GetUtcNow();
+        if (left <= TimeSpan.Zero)
+        {
+            return CaptureOutcome.Failed($"deadline passed: the deadline {payload.Deadline:O} passed before the capture started", ExitCodes.Interrupted);
+        }
+
+        using var deadline = new CancellationTokenSource(left, time);
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(stop, deadline.Token);
+        var started = time.GetTimestamp();
+        try
+        {
+            var sourcePath = Path.GetFullPath(options.Source);
+            await using var input = SourceOpener.Open(sourcePath);
+            var store = new DeadlineGuardedStore(ChunkStoreFactory.Open(payload.Store, createIfMissing: true), payload.Deadline, time);
+            var captureOptions = new CaptureOptions
+            {
+                Source = new SourceMetadata(options.HostName, options.OperatingSystem, sourcePath, time.GetUtcNow(), ToolVersion, options.UsedBlocksOnly),
+                Parallelism = Math.Max(1, options.Parallelism ?? Math.Max(8, 4 * Environment.ProcessorCount)),
+                BandwidthLimit = options.BandwidthLimit,
+                UsedRanges = options.UsedBlocksOnly ? new ExtUsedRangeReader() : null,
+            };
+            logger.LogInformation("Capturing {Source} into {Store} for {CaptureId} (deadline {Deadline:O})",
+                sourcePath, LogSafe.StoreUrl(payload.Store), payload.CaptureId, payload.Deadline);
+            var manifest = await new ImageCapturer(store).CaptureAsync(input, captureOptions, cancellation.Token);
+            var totals = manifest.Totals;
+            logger.LogInformation("Committed generation {GenerationId} for {CaptureId} in {Seconds:0.0} s: {Bytes} bytes read, {NewChunks} new chunks ({NewBytes} bytes stored)",
+                manifest.GenerationId, payload.CaptureId, time.GetElapsedTime(started).TotalSeconds, totals.BytesRead, totals.NewChunks, totals.NewBytesStored);
+            return CaptureOutcome.Completed(manifest.GenerationId);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            return CaptureOutcome.Failed($"deadline passed: the capture was stopped at the deadline {payload.Deadline:O}; no generation was committed", ExitCodes.Interrupted);
+        }
+        catch (Exception e)
+        {
+            var outcome = CaptureFailures.Describe(e);
+            return outcome with { Reason = LogSafe.Text(outcome.Reason, 1000) };
+        }
+    }
+}
