@@ -21,7 +21,7 @@ public static class FileSystemFactory
     public static IReadOnlyFileSystem Open(string type, IRandomAccessSource source) => type switch
     {
         "ext2" or "ext3" or "ext4" => ExtFileSystem.Open(source),
-        "xfs" => throw new UnsupportedLayoutException("xfs reader not built"),
+        "xfs" => Xfs.XfsFileSystem.Open(source),
         "ntfs" => throw new UnsupportedLayoutException("ntfs reader not built"),
         _ => throw new UnsupportedLayoutException($"file system '{type}' is not read by file restore"),
     };

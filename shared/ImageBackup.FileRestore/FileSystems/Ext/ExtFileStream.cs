@@ -1,7 +1,9 @@
+using ImageBackup.FileRestore.Reading;
+
 namespace ImageBackup.FileRestore.FileSystems.Ext;
 
 /// <summary>Read-only seekable content of an ext inode: mapped runs are read from the volume in one call each, holes and uninitialized extents are zeros.</summary>
-internal sealed class ExtFileStream(ExtFileSystem fileSystem, ExtInode inode) : Stream
+internal sealed class ExtFileStream(ExtFileSystem fileSystem, ExtInode inode) : Stream, IHoleAwareStream
 {
     private readonly ExtBlockMap map = new(fileSystem, inode);
     private readonly int blockSize = fileSystem.Superblock.BlockSize;
@@ -46,6 +48,23 @@ internal sealed class ExtFileStream(ExtFileSystem fileSystem, ExtInode inode) : 
         }
         position += count;
         return count;
+    }
+
+    public long NextDataOffset(long position)
+    {
+        const int MaxLookups = 4096;
+        for (var lookups = 0; lookups < MaxLookups && position < inode.Size; lookups++)
+        {
+            var logical = position / blockSize;
+            var run = map.Lookup(logical);
+            if (!run.IsHole)
+            {
+                return position;
+            }
+            var next = (logical + Math.Min(run.Count, (long.MaxValue / blockSize) - logical - 1)) * blockSize;
+            position = Math.Max(position, next);
+        }
+        return Math.Min(position, inode.Size);
     }
 
     public override long Seek(long offset, SeekOrigin origin)
