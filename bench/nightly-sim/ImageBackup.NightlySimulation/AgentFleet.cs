@@ -1,0 +1,74 @@
+using System.Globalization;
+using ImageBackup.Agent.Daemon;
+using Microsoft.Extensions.Logging;
+
+namespace ImageBackup.NightlySimulation;
+
+/// <summary>Runs one real <see cref="AgentDaemon"/> per simulated server in this process, all sharing one HTTP connection pool.</summary>
+internal sealed class AgentFleet(HttpClient http, SimulationOptions options, Fleet fleet) : IAsyncDisposable
+{
+    private readonly CancellationTokenSource stop = new();
+    private readonly List<(SimServer Server, AgentDaemon Daemon, Task Run)> agents = [];
+
+    /// <summary>How many daemons ended with an error (enrollment refused, key rejected, a bug).</summary>
+    public int Faulted => agents.Count(a => a.Run.IsFaulted);
+
+    /// <summary>Starts every daemon; each enrolls on its first start and then long-polls.</summary>
+    public void Start()
+    {
+        foreach (var server in fleet.Servers)
+        {
+            var daemon = new AgentDaemon(http, new AgentDaemonOptions
+            {
+                Api = options.Api,
+                StateDirectory = server.StateDirectory,
+                Source = server.Image,
+                EnrollmentToken = server.EnrollmentToken,
+                Parallelism = options.Parallelism,
+                PollWait = options.PollWait,
+                HostName = string.Create(CultureInfo.InvariantCulture, $"sim{server.Index:D5}"),
+                OperatingSystem = "simulated",
+            }, new LineLogger(Console.Error, LogLevel.Warning, string.Create(CultureInfo.InvariantCulture, $"agent {server.Index}: ")));
+            agents.Add((server, daemon, Task.Run(() => daemon.RunAsync(stop.Token))));
+        }
+    }
+
+    /// <summary>Waits until every daemon has stored its key (or ended).</summary>
+    public async Task WaitUntilEnrolledAsync(TimeSpan timeout)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var enrolled = agents.Count(a => File.Exists(a.Daemon.State.CredentialsFile));
+            if (enrolled + Faulted >= agents.Count)
+            {
+                Console.Error.WriteLine($"sim: {enrolled} agents enrolled, {Faulted} failed");
+                foreach (var failed in agents.Where(a => a.Run.IsFaulted).Take(5))
+                {
+                    Console.Error.WriteLine($"sim: agent {failed.Server.Index}: {failed.Run.Exception?.InnerException?.Message}");
+                }
+                return;
+            }
+            if (DateTime.UtcNow > until)
+            {
+                throw new TimeoutException($"only {enrolled} of {agents.Count} agents enrolled within {timeout}");
+            }
+            await Task.Delay(1000);
+        }
+    }
+
+    /// <summary>Stops every daemon (as SIGTERM would) and waits for them.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await stop.CancelAsync();
+        try
+        {
+            await Task.WhenAll(agents.Select(a => a.Run));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Counted by Faulted and printed at enrollment.
+        }
+        stop.Dispose();
+    }
+}

@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+
+namespace ImageBackup.NightlySimulation;
+
+/// <summary>Starts a night through the ops API and follows <c>GET /api/ops/nightly-runs/{date}</c> until the run has finished.</summary>
+internal sealed class NightRunner(ServiceApi api, SimulationOptions options)
+{
+    private static readonly string[] Finished = ["Completed", "Failed", "Terminated"];
+
+    /// <summary>Runs the night; returns the wall time from the start request to the finished run and the last status answer.</summary>
+    public async Task<(TimeSpan Wall, JsonElement Status)> RunAsync()
+    {
+        var date = options.Night.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var body = options.MaxInFlight is { } cap ? $$"""{"date":"{{date}}","maxInFlight":{{cap}}}""" : $$"""{"date":"{{date}}"}""";
+        var clock = Stopwatch.StartNew();
+        await api.ExpectAsync(HttpStatusCode.Accepted, HttpMethod.Post, "api/ops/nightly-runs", options.OpsKey, body);
+        var last = "";
+        while (true)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            var (status, answer) = await api.SendAsync(HttpMethod.Get, $"api/ops/nightly-runs/{date}", options.OpsKey);
+            if (status != HttpStatusCode.OK)
+            {
+                continue;
+            }
+            var runtime = answer.TryGetProperty("runtimeStatus", out var value) ? value.GetString() ?? "" : "";
+            var line = $"{runtime} {Compact(answer, "progress")} {Compact(answer, "totals")}";
+            if (line != last)
+            {
+                Console.Error.WriteLine($"sim: {clock.Elapsed.TotalSeconds,6:0} s {line}");
+                last = line;
+            }
+            if (Finished.Contains(runtime, StringComparer.OrdinalIgnoreCase))
+            {
+                return (clock.Elapsed, answer);
+            }
+            if (clock.Elapsed > options.Timeout)
+            {
+                Console.Error.WriteLine($"sim: the night did not finish within {options.Timeout}");
+                return (clock.Elapsed, answer);
+            }
+        }
+    }
+
+    /// <summary>A property as one line of JSON, or nothing.</summary>
+    public static string Compact(JsonElement element, string property) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind != JsonValueKind.Null
+            ? property + "=" + value.GetRawText().ReplaceLineEndings("")
+            : "";
+}
