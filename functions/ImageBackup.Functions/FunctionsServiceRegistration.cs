@@ -1,4 +1,8 @@
 using ImageBackup.Application.Agents;
+using ImageBackup.Application.Captures;
+using ImageBackup.Application.Generations;
+using ImageBackup.Application.Maintenance;
+using ImageBackup.Application.NightlyRuns;
 using ImageBackup.Application.Configuration;
 using ImageBackup.Application.Contracts;
 using ImageBackup.Application.Customers;
@@ -21,13 +25,18 @@ public static class FunctionsServiceRegistration
         services.TryAddSingleton(TimeProvider.System);
         var storage = configuration["AzureWebJobsStorage"]
             ?? throw new InvalidOperationException("The setting AzureWebJobsStorage (storage connection string) is missing.");
-        services.AddImageBackupStorage(storage, configuration[$"{ImageBackupOptions.Section}:ServiceBus"]);
+        services.AddImageBackupStorage(storage, configuration[$"{ImageBackupOptions.Section}:ServiceBus"], configuration[$"{ImageBackupOptions.Section}:BackupStorage"],
+            configuration[$"{ImageBackupOptions.Section}:TablePrefix"]);
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<RequestAuthentication>();
         services.AddSingleton<CustomerRegistry>();
         services.AddSingleton<ContractService>();
         services.AddSingleton<ContractTimers>();
         services.AddSingleton<AgentEnrollment>();
+        services.AddSingleton<CaptureService>();
+        services.AddSingleton<NightlyServerSelection>();
+        services.AddSingleton<BackupCatalog>();
+        services.AddSingleton<MaintenanceWindowService>();
         return services;
     }
 }

@@ -29,7 +29,7 @@ public static class StorageServiceCollectionExtensions
     /// when <paramref name="serviceBusConnectionString"/> is set, else through Storage queues.
     /// </summary>
     /// <remarks>Generations live in <paramref name="backupConnectionString"/> (default: the same account).</remarks>
-    public static IServiceCollection AddImageBackupStorage(this IServiceCollection services, string connectionString, string? serviceBusConnectionString = null, string? backupConnectionString = null)
+    public static IServiceCollection AddImageBackupStorage(this IServiceCollection services, string connectionString, string? serviceBusConnectionString = null, string? backupConnectionString = null, string? tablePrefix = null)
     {
         services.AddSingleton<IBackupStorage>(new BlobBackupStorage(new BlobServiceClient(string.IsNullOrWhiteSpace(backupConnectionString) ? connectionString : backupConnectionString)));
         services.AddSingleton<IGenerationStore, TableGenerationStore>();
@@ -49,7 +49,7 @@ public static class StorageServiceCollectionExtensions
 
         services.AddSingleton<IEnrollmentStore, TableEnrollmentStore>();
         services.AddSingleton(new TableServiceClient(connectionString));
-        services.AddSingleton<TableProvisioner>();
+        services.AddSingleton(sp => new TableProvisioner(sp.GetRequiredService<TableServiceClient>(), tablePrefix ?? ""));
         services.AddSingleton<IApiKeyStore, TableApiKeyStore>();
         services.AddSingleton<ICustomerStore, TableCustomerStore>();
         services.AddSingleton<IContractStore, TableContractStore>();

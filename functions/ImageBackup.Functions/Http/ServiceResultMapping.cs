@@ -17,4 +17,10 @@ public static class ServiceResultMapping
         ResultKind.Unprocessable => ProblemResults.Unprocessable(result.Detail ?? "Cannot be processed."),
         _ => throw new InvalidOperationException($"Unmapped result kind {result.Kind}."),
     };
+
+    /// <summary>Like <see cref="ToActionResult{T}"/> with an asynchronous success mapping.</summary>
+    public static async Task<IActionResult> ToActionResultAsync<T>(this ServiceResult<T> result, Func<T, Task<IActionResult>> onSuccess) =>
+        result.Kind is ResultKind.Ok or ResultKind.Created or ResultKind.Accepted
+            ? await onSuccess(result.Value!)
+            : result.ToActionResult<T>(_ => throw new InvalidOperationException("unreachable"));
 }

@@ -10,7 +10,7 @@ using Microsoft.DurableTask.Client;
 namespace ImageBackup.Functions.NightlyRuns;
 
 /// <summary>Operations start a night by hand and watch its progress and summary.</summary>
-public sealed class NightlyRunFunctions(RequestAuthentication auth)
+public sealed class NightlyRunFunctions(RequestAuthentication auth, INightlyOutcomeStore outcomes)
 {
     /// <summary><c>POST /api/ops/nightly-runs</c>: starts <c>nightly-{date}</c>; 409 when that night already has a run.</summary>
     [Function("StartNightlyRun")]
@@ -42,7 +42,7 @@ public sealed class NightlyRunFunctions(RequestAuthentication auth)
         return new AcceptedResult(statusUrl, new { id = NightlyRunNames.InstanceId(night), date = body.Date, statusUrl });
     }
 
-    /// <summary><c>GET /api/ops/nightly-runs/{date}</c>: the run's state and summary.</summary>
+    /// <summary><c>GET /api/ops/nightly-runs/{date}</c>: the run's state, summary, totals and every server's outcome.</summary>
     [Function("GetNightlyRun")]
     public async Task<IActionResult> Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ops/nightly-runs/{date}")] HttpRequest request,
@@ -66,6 +66,7 @@ public sealed class NightlyRunFunctions(RequestAuthentication auth)
             return ProblemResults.NotFound($"No run for the night of {night.ToString(NightlyRunNames.DateFormat, CultureInfo.InvariantCulture)}.");
         }
 
+        var servers = await outcomes.ListAsync(night.ToString(NightlyRunNames.DateFormat, CultureInfo.InvariantCulture), request.HttpContext.RequestAborted);
         return new OkObjectResult(new NightlyRunStatusResponse(
             instance.InstanceId,
             date,
@@ -74,6 +75,8 @@ public sealed class NightlyRunFunctions(RequestAuthentication auth)
             instance.LastUpdatedAt,
             instance.SerializedCustomStatus is null ? null : instance.ReadCustomStatusAs<NightlyRunProgress>(),
             instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? instance.ReadOutputAs<NightlyRunSummary>() : null,
-            instance.FailureDetails?.ErrorMessage));
+            instance.FailureDetails?.ErrorMessage,
+            NightlyOutcomeTotals.Of(servers),
+            servers));
     }
 }

@@ -1,6 +1,8 @@
+using ImageBackup.Application.NightlyRuns;
+
 namespace ImageBackup.Functions.NightlyRuns;
 
-/// <summary>Answer of <c>GET /api/ops/nightly-runs/{date}</c>: the run's state, progress and, when done, its summary.</summary>
+/// <summary>Answer of <c>GET /api/ops/nightly-runs/{date}</c>: the run's state, progress, its summary when done, and per-server outcomes.</summary>
 public sealed record NightlyRunStatusResponse(
     string Id,
     string Date,
@@ -9,4 +11,6 @@ public sealed record NightlyRunStatusResponse(
     DateTimeOffset LastUpdatedAt,
     NightlyRunProgress? Progress,
     NightlyRunSummary? Summary,
-    string? Failure);
+    string? Failure,
+    NightlyOutcomeTotals Totals,
+    IReadOnlyList<ServerOutcome> Servers);

@@ -5,7 +5,8 @@ namespace ImageBackup.Application.Captures;
 /// <param name="Generation">The inspected, whole generation when the capture succeeded.</param>
 /// <param name="Reason">Why the capture failed, when it did.</param>
 /// <param name="ReportedAt">When the API accepted the report.</param>
-public sealed record CaptureReport(string CaptureId, GenerationInspection? Generation, string? Reason, DateTimeOffset ReportedAt)
+/// <param name="DurationSeconds">How long the capture took, as the agent measured it (optional).</param>
+public sealed record CaptureReport(string CaptureId, GenerationInspection? Generation, string? Reason, DateTimeOffset ReportedAt, double? DurationSeconds = null)
 {
     /// <summary>The orchestration event of a successful capture.</summary>
     public const string CompletedEvent = "CaptureCompleted";

@@ -50,7 +50,7 @@ public sealed class CaptureService(
     }
 
     /// <summary>Checks an agent's completion report: its own capture, a valid generation id, a whole generation.</summary>
-    public async Task<ServiceResult<CaptureReport>> AcceptCompletionAsync(Caller caller, string captureId, string? generationId, CancellationToken cancellationToken)
+    public async Task<ServiceResult<CaptureReport>> AcceptCompletionAsync(Caller caller, string captureId, string? generationId, double? durationSeconds, CancellationToken cancellationToken)
     {
         if (!TryOwnCapture(caller, captureId, out var contractId, out var denied))
         {
@@ -62,6 +62,11 @@ public sealed class CaptureService(
             return ServiceResult<CaptureReport>.Invalid("generationId", "format", "generationId is the id the capture printed (e.g. 20270104T150012Z-1a2b3c4d).");
         }
 
+        if (durationSeconds is < 0 or > MaxDurationSeconds)
+        {
+            return ServiceResult<CaptureReport>.Invalid("durationSeconds", "range", "durationSeconds is 0 to 86400 (the capture's wall time as the agent measured it).");
+        }
+
         var inspection = await storage.InspectAsync(contractId, generationId, cancellationToken);
         if (inspection is null)
         {
@@ -69,7 +74,7 @@ public sealed class CaptureService(
         }
 
         return inspection.IsWhole
-            ? ServiceResult<CaptureReport>.Accepted(new CaptureReport(captureId, inspection, null, clock.GetUtcNow()))
+            ? ServiceResult<CaptureReport>.Accepted(new CaptureReport(captureId, inspection, null, clock.GetUtcNow(), durationSeconds))
             : ServiceResult<CaptureReport>.Unprocessable($"Generation {generationId} is not whole: {inspection.Problem}");
     }
 
@@ -98,7 +103,7 @@ public sealed class CaptureService(
     public async Task<CommitResult> CommitAsync(DateOnly night, string contractId, CaptureReport report, int attempts, CancellationToken cancellationToken)
     {
         var generation = report.Generation ?? throw new ArgumentException("Only a completed capture is committed.", nameof(report));
-        var duration = Math.Max(0, (report.ReportedAt - generation.CapturedAt).TotalSeconds);
+        var duration = DurationOf(report, generation);
         await generations.PutAsync(
             new GenerationRecord(contractId, generation.GenerationId, night, generation.CapturedAt, GenerationTagging.For(night), generation.ImageSize, generation.NewBytes, duration, report.CaptureId),
             cancellationToken);
@@ -132,6 +137,23 @@ public sealed class CaptureService(
     /// <summary>Records a server's outcome for the night (missed, failed, skipped, running).</summary>
     public Task RecordAsync(DateOnly night, string contractId, string status, string? reason, string? generationId, int attempts, CancellationToken cancellationToken) =>
         outcomes.PutAsync(new ServerOutcome(NightText(night), contractId, status, reason, generationId, 0, 0, 0, attempts, clock.GetUtcNow()), cancellationToken);
+
+    /// <summary>
+    /// The agent's measured duration when it sent one; else the time from the manifest's capture start to the report when that
+    /// is plausible (the two clocks differ: the agent's and the service's), else 0 (unknown).
+    /// </summary>
+    private static double DurationOf(CaptureReport report, GenerationInspection generation)
+    {
+        if (report.DurationSeconds is { } measured)
+        {
+            return measured;
+        }
+
+        var derived = (report.ReportedAt - generation.CapturedAt).TotalSeconds;
+        return derived is >= 0 and <= MaxDurationSeconds ? derived : 0;
+    }
+
+    private const double MaxDurationSeconds = 86_400;
 
     private TimeSpan GarbageGrace => TimeSpan.FromHours(Math.Max(options.Value.GarbageGraceHours, ChunkSweep.MinimumGrace.TotalHours));
 

@@ -23,4 +23,7 @@ public sealed class ImageBackupOptions
 
     /// <summary>Connection string of the storage account that holds generations; empty uses <c>AzureWebJobsStorage</c>.</summary>
     public string? BackupStorage { get; set; }
+
+    /// <summary>Letters put before every table name, so deployments (or isolated tests) can share a storage account.</summary>
+    public string? TablePrefix { get; set; }
 }

@@ -27,7 +27,7 @@ public sealed class BlobBackupStorage(BlobServiceClient blobs) : IBackupStorage
     {
         var container = blobs.GetBlobContainerClient(ContainerName(contractId));
         await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        var sas = new BlobSasBuilder(BlobContainerSasPermissions.Create | BlobContainerSasPermissions.Write, expiresAt)
+        var sas = new BlobSasBuilder(BlobContainerSasPermissions.Create | BlobContainerSasPermissions.Write, expiresAt.ToUniversalTime())
         {
             BlobContainerName = container.Name,
             Resource = "c",

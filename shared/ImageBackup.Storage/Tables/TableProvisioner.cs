@@ -4,7 +4,12 @@ using Azure.Data.Tables;
 namespace ImageBackup.Storage.Tables;
 
 /// <summary>Hands out table clients and creates each table once per process, so adapters never race on creation.</summary>
-public sealed class TableProvisioner(TableServiceClient service)
+/// <param name="service">The table service.</param>
+/// <param name="prefix">
+/// Letters put before every table name (setting <c>ImageBackup__TablePrefix</c>), so several deployments, or tests that need
+/// a world of their own, share one storage account without seeing each other's rows.
+/// </param>
+public sealed class TableProvisioner(TableServiceClient service, string prefix = "")
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> tables = new(StringComparer.Ordinal);
 
@@ -17,7 +22,7 @@ public sealed class TableProvisioner(TableServiceClient service)
 
     private async Task<TableClient> CreateAsync(string name)
     {
-        var client = service.GetTableClient(name);
+        var client = service.GetTableClient(prefix + name);
         try
         {
             await client.CreateIfNotExistsAsync();
