@@ -82,40 +82,7 @@ public sealed class ImageRestorer(IChunkStore store)
     private async Task WriteAllAsync(ImageManifest manifest, SafeFileHandle target, string targetName, bool writeZeros, RestoreOptions options, CancellationToken cancellationToken)
     {
         using var reader = new VerifiedChunkReader(store, manifest.ChunkSize);
-        var zeros = writeZeros ? new byte[manifest.ChunkSize] : [];
-        long restored = 0;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(manifest.Extents, parallel, async (extent, token) =>
-        {
-            try
-            {
-                if (extent.ChunkId is null)
-                {
-                    WriteZeros(target, extent, zeros);
-                }
-                else
-                {
-                    await reader.ReadAsync(extent.ChunkId, extent.Length, content => RandomAccess.WriteAsync(target, content, extent.Offset, token), token);
-                }
-            }
-            catch (DamagedChunkException e)
-            {
-                throw e.At(manifest.GenerationId, extent.Offset);
-            }
-            catch (IOException e)
-            {
-                throw new TargetWriteException(targetName, extent.Offset, e);
-            }
-            options.Progress?.Report(Interlocked.Add(ref restored, extent.Length));
-        });
-    }
-
-    private static void WriteZeros(SafeFileHandle target, ChunkExtent extent, byte[] zeros)
-    {
-        for (long done = 0; done < extent.Length && zeros.Length > 0; done += zeros.Length)
-        {
-            var length = (int)Math.Min(zeros.Length, extent.Length - done);
-            RandomAccess.Write(target, zeros.AsSpan(0, length), extent.Offset + done);
-        }
+        using var restore = new WindowedRestore(manifest, target, targetName, writeZeros, options);
+        await restore.RunAsync(reader, cancellationToken);
     }
 }

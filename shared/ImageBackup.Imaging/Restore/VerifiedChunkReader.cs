@@ -37,6 +37,33 @@ public sealed class VerifiedChunkReader(IChunkStore store, int chunkSize) : IDis
         }
     }
 
+    /// <summary>
+    /// Reads chunk <paramref name="chunkId"/> and decodes it straight into <paramref name="destination"/>, whose length is
+    /// the length the manifest expects; the bytes there are only meaningful when this returns (no extra copy for restore).
+    /// Throws <see cref="DamagedChunkException"/> when the chunk is missing, damaged or of another length.
+    /// </summary>
+    public async Task ReadIntoAsync(string chunkId, Memory<byte> destination, CancellationToken cancellationToken)
+    {
+        var blob = pool.Rent(ChunkEncoder.MaxBlobLength(chunkSize));
+        var decoder = decoders.Take();
+        try
+        {
+            var blobLength = await store.GetAsync(chunkId, blob, cancellationToken);
+            var header = ChunkHeader.TryRead(blob.AsSpan(0, blobLength), out var problem)
+                ?? throw new DamagedChunkException(chunkId, problem!);
+            if (header.UncompressedLength != destination.Length)
+            {
+                throw new DamagedChunkException(chunkId, $"chunk holds {header.UncompressedLength} bytes, the manifest expects {destination.Length}");
+            }
+            decoder.DecodeVerified(chunkId, blob.AsSpan(0, blobLength), destination.Span);
+        }
+        finally
+        {
+            decoders.Return(decoder);
+            pool.Return(blob);
+        }
+    }
+
     /// <inheritdoc />
     public void Dispose() => decoders.Dispose();
 }
