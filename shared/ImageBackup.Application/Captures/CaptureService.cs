@@ -127,7 +127,7 @@ public sealed class CaptureService(
             }
         }
 
-        var activated = await contractService.ActivateOnFirstBackupAsync(contractId, generation.CapturedAt, cancellationToken);
+        var activated = await contractService.ActivateOnFirstBackupAsync(contractId, CaptureWindow.OpensAt(night), cancellationToken);
         await outcomes.PutAsync(
             new ServerOutcome(NightText(night), contractId, ServerOutcomeStatus.Succeeded, null, generation.GenerationId, generation.ImageSize, generation.NewBytes, duration, attempts, clock.GetUtcNow()),
             cancellationToken);
