@@ -92,7 +92,7 @@ public sealed class AgentApiClient
     {
         var id = Uri.EscapeDataString(captureId);
         Func<HttpRequestMessage> request = outcome.Succeeded
-            ? () => Post($"agent/captures/{id}/completed", new CaptureCompletedReport(outcome.GenerationId!), DaemonJsonContext.Default.CaptureCompletedReport)
+            ? () => Post($"agent/captures/{id}/completed", new CaptureCompletedReport(outcome.GenerationId!, outcome.DurationSeconds), DaemonJsonContext.Default.CaptureCompletedReport)
             : () => Post($"agent/captures/{id}/failed", new CaptureFailedReport(outcome.Reason ?? "unknown", outcome.ExitCode), DaemonJsonContext.Default.CaptureFailedReport);
         using var response = await SendAsync(request, RequestTimeout, "report of " + captureId, cancellationToken);
         var status = (int)response.StatusCode;

@@ -7,13 +7,14 @@ namespace ImageBackup.Agent.Daemon;
 /// <param name="GenerationId">The committed generation, when the capture succeeded.</param>
 /// <param name="Reason">Why it failed, otherwise.</param>
 /// <param name="ExitCode">The failure's exit code (agent/README.md), 0 on success.</param>
-public sealed record CaptureOutcome(string? GenerationId, string? Reason, int ExitCode)
+/// <param name="DurationSeconds">Wall time of the capture, when it ran.</param>
+public sealed record CaptureOutcome(string? GenerationId, string? Reason, int ExitCode, double? DurationSeconds = null)
 {
     /// <summary>Whether a generation was committed.</summary>
     public bool Succeeded => GenerationId is not null;
 
     /// <summary>A committed generation.</summary>
-    public static CaptureOutcome Completed(string generationId) => new(generationId, null, ExitCodes.Success);
+    public static CaptureOutcome Completed(string generationId, double? durationSeconds = null) => new(generationId, null, ExitCodes.Success, durationSeconds);
 
     /// <summary>A failure with its reason.</summary>
     public static CaptureOutcome Failed(string reason, int exitCode) => new(null, reason, exitCode);

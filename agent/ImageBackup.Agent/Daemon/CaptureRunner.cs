@@ -17,6 +17,8 @@ internal sealed class CaptureRunner(AgentDaemonOptions options, ILogger logger)
     private static readonly string ToolVersion =
         "imagebackup-agent " + (typeof(CaptureRunner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0");
 
+    private static readonly TimeSpan MaxTimer = TimeSpan.FromDays(30);
+
     /// <summary>Captures and returns the outcome; throws <see cref="OperationCanceledException"/> only when <paramref name="stop"/> fired (the daemon is stopping).</summary>
     public async Task<CaptureOutcome> RunAsync(CapturePayload payload, CancellationToken stop)
     {
@@ -27,7 +29,8 @@ internal sealed class CaptureRunner(AgentDaemonOptions options, ILogger logger)
             return CaptureOutcome.Failed($"deadline passed: the deadline {payload.Deadline:O} passed before the capture started", ExitCodes.Interrupted);
         }
 
-        using var deadline = new CancellationTokenSource(left, time);
+        // Timers reach at most ~49 days; a deadline further away (a clock far off) is still enforced at the manifest.
+        using var deadline = left < MaxTimer ? new CancellationTokenSource(left, time) : new CancellationTokenSource();
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(stop, deadline.Token);
         var started = time.GetTimestamp();
         try
@@ -48,7 +51,7 @@ internal sealed class CaptureRunner(AgentDaemonOptions options, ILogger logger)
             var totals = manifest.Totals;
             logger.LogInformation("Committed generation {GenerationId} for {CaptureId} in {Seconds:0.0} s: {Bytes} bytes read, {NewChunks} new chunks ({NewBytes} bytes stored)",
                 manifest.GenerationId, payload.CaptureId, time.GetElapsedTime(started).TotalSeconds, totals.BytesRead, totals.NewChunks, totals.NewBytesStored);
-            return CaptureOutcome.Completed(manifest.GenerationId);
+            return CaptureOutcome.Completed(manifest.GenerationId, Math.Round(time.GetElapsedTime(started).TotalSeconds, 3));
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {

@@ -7,7 +7,8 @@ namespace ImageBackup.Agent.Tests.Daemon;
 
 /// <summary>
 /// The real service for the daemon tests: a local host (child process, Azurite from AzureWebJobsStorage) whose clock
-/// starts a few seconds into the night of <see cref="ClockStart"/>, and the customer and ops calls that set a night up.
+/// starts a few seconds into the night of <see cref="ClockStart"/> and whose tables nobody else uses, and the customer and
+/// ops calls that set a night up.
 /// </summary>
 internal sealed class NightlyService(LocalHostProcess host) : IAsyncDisposable
 {
@@ -21,7 +22,11 @@ internal sealed class NightlyService(LocalHostProcess host) : IAsyncDisposable
     public string Output => host.Output;
 
     public static async Task<NightlyService> StartAsync() =>
-        new(await LocalHostProcess.StartAsync(LocalHostProcess.UniqueTaskHub("agentd"), new Dictionary<string, string> { ["ImageBackup__Clock__Now"] = ClockStart }));
+        new(await LocalHostProcess.StartAsync(LocalHostProcess.UniqueTaskHub("agentd"), new Dictionary<string, string>
+        {
+            ["ImageBackup__Clock__Now"] = ClockStart,
+            ["ImageBackup__TablePrefix"] = "agentd" + Guid.NewGuid().ToString("N")[..8], // a world of its own: no other test's contracts in its nights
+        }));
 
     /// <summary>A new customer's key and one order of theirs: the contract id and its one-time enrollment token.</summary>
     public async Task<Order> PlaceOrderAsync()
