@@ -23,10 +23,12 @@ internal static class CaptureCommand
         var bandwidth = new Option<string?>("--bandwidth-limit") { Description = "Upper bound on upload rate in bytes/s; accepts K, M, G suffixes (e.g. 50M)" };
         var usedBlocksOnly = new Option<bool>("--used-blocks-only") { Description = "Read only blocks an ext2/3/4 file system uses; unused blocks are captured as zeros" };
         var chunkSize = new Option<string?>("--chunk-size") { Description = "Fixed chunk size (default 256K); for measurements", Hidden = true };
+        var cacheDir = new Option<string?>("--cache-dir") { Description = "Local directory for the change cache (default: $IMAGEBACKUP_CACHE_DIR, else ~/.cache/imagebackup-agent)" };
+        var noCache = new Option<bool>("--no-cache") { Description = "Hash every block with SHA-256 and check it against the store instead of trusting the change cache" };
         var level = new Option<int>("--zstd-level") { Description = "zstd level (default 1); for measurements", Hidden = true, DefaultValueFactory = _ => ImageFormat.DefaultCompressionLevel };
         var command = new Command("capture", "Capture a disk image into the store as a new generation; prints the generation id last")
         {
-            source, store, host, os, parallelism, bandwidth, usedBlocksOnly, chunkSize, level,
+            source, store, host, os, parallelism, bandwidth, usedBlocksOnly, cacheDir, noCache, chunkSize, level,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -60,6 +62,7 @@ internal static class CaptureCommand
                 Parallelism = workers,
                 BandwidthLimit = limit,
                 UsedRanges = result.GetValue(usedBlocksOnly) ? new ExtUsedRangeReader() : null,
+                CacheDirectory = result.GetValue(noCache) ? null : result.GetValue(cacheDir) ?? DefaultCacheDirectory(),
             };
             return await RunAsync(input, ChunkStoreFactory.Open(result.GetValue(store)!, createIfMissing: true), options, cancellationToken);
         });
@@ -79,6 +82,13 @@ internal static class CaptureCommand
         System.Console.Out.WriteLine(manifest.GenerationId);
         return ExitCodes.Success;
     }
+
+    private static string DefaultCacheDirectory() =>
+        Environment.GetEnvironmentVariable("IMAGEBACKUP_CACHE_DIR") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(
+                Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg ? xdg : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"),
+                "imagebackup-agent");
 
     private static int Usage(string message)
     {

@@ -5,6 +5,13 @@ internal sealed class CaptureCounters
 {
     private long newChunks;
     private long newBytesStored;
+    private long unchanged;
+
+    /// <summary>Blocks whose fingerprint matched the previous capture (no hash, no request, no compression).</summary>
+    public long Unchanged => Interlocked.Read(ref unchanged);
+
+    /// <summary>Counts one block found unchanged through the change cache.</summary>
+    public void AddUnchanged() => Interlocked.Increment(ref unchanged);
 
     /// <summary>Chunks this capture created in the store.</summary>
     public long NewChunks => Interlocked.Read(ref newChunks);

@@ -24,6 +24,13 @@ public sealed record CaptureOptions
     /// <summary>Allocation map of the source; bytes outside its ranges are captured as zeros. Needs a seekable source.</summary>
     public IUsedRangeSource? UsedRanges { get; init; }
 
+    /// <summary>
+    /// Local directory for the change cache (the block index of the last capture of this source into this store), or
+    /// null for none. With it, a block whose fingerprint did not change costs no SHA-256, no existence check and no
+    /// compression (docs/image-format.md §7).
+    /// </summary>
+    public string? CacheDirectory { get; init; }
+
     /// <summary>Receives progress after every chunk read.</summary>
     public IProgress<CaptureProgress>? Progress { get; init; }
 }

@@ -1,31 +1,39 @@
 using System.Buffers;
+using System.IO.Hashing;
+using System.Security.Cryptography;
 using System.Threading.Channels;
 using ImageBackup.Imaging.Format;
+using ImageBackup.Imaging.IO;
 using ImageBackup.Imaging.Storage;
 
 namespace ImageBackup.Imaging.Capture;
 
 /// <summary>
-/// One capture worker: skips zero blocks, hashes, asks the store whether the chunk exists and only then compresses and
-/// uploads, so incrementals spend no CPU on unchanged chunks.
+/// One capture worker: skips zero blocks; a block whose XXH128 fingerprint equals the previous capture's at the same
+/// position reuses that chunk id (no SHA-256, no existence check, no compression); any other block is hashed with
+/// SHA-256, checked against the store and only then compressed and uploaded, so incrementals spend CPU and requests
+/// on changed blocks only.
 /// </summary>
 internal sealed class ChunkWorker(
     IChunkStore store,
     ArrayPool<byte> pool,
+    int maxChunkSize,
     int compressionLevel,
     BandwidthThrottle? throttle,
     RecentChunkClaims claimed,
-    CaptureCounters counters)
+    CaptureCounters counters,
+    ChangeCache cache)
 {
     /// <summary>Processes blocks until the channel completes, returning every buffer to the pool.</summary>
     public async Task RunAsync(ChannelReader<CaptureBlock> input, CancellationToken cancellationToken)
     {
         using var encoder = new ChunkEncoder(compressionLevel);
+        using var blob = new AlignedBuffer(ChunkEncoder.MaxBlobLength(maxChunkSize));
         await foreach (var block in input.ReadAllAsync(cancellationToken))
         {
             try
             {
-                await ProcessAsync(block, encoder, cancellationToken);
+                await ProcessAsync(block, encoder, blob, cancellationToken);
             }
             finally
             {
@@ -39,6 +47,7 @@ internal sealed class ChunkWorker(
     public async Task RunAsync(PositionalBlockReader input, CancellationToken cancellationToken)
     {
         using var encoder = new ChunkEncoder(compressionLevel);
+        using var blob = new AlignedBuffer(ChunkEncoder.MaxBlobLength(maxChunkSize));
         while (!cancellationToken.IsCancellationRequested && input.TryReadNext(pool) is { } block)
         {
             if (block.Buffer is null)
@@ -47,7 +56,7 @@ internal sealed class ChunkWorker(
             }
             try
             {
-                await ProcessAsync(block, encoder, cancellationToken);
+                await ProcessAsync(block, encoder, blob, cancellationToken);
             }
             finally
             {
@@ -58,36 +67,46 @@ internal sealed class ChunkWorker(
         cancellationToken.ThrowIfCancellationRequested();
     }
 
-    private async Task ProcessAsync(CaptureBlock block, ChunkEncoder encoder, CancellationToken cancellationToken)
+    private async Task ProcessAsync(CaptureBlock block, ChunkEncoder encoder, AlignedBuffer blob, CancellationToken cancellationToken)
     {
-        var id = HashUnlessZero(block);
-        block.ChunkId = id;
+        var id = IdentifyChanged(block);
         if (id is null || !claimed.TryClaim(id) || await store.ExistsAsync(id, cancellationToken))
         {
             return;
         }
-        var blob = pool.Rent(ChunkEncoder.MaxBlobLength(block.Length));
-        try
+        var length = encoder.Encode(block.Buffer.AsSpan(0, block.Length), blob.GetSpan());
+        if (throttle is not null)
         {
-            var length = encoder.Encode(block.Buffer.AsSpan(0, block.Length), blob);
-            if (throttle is not null)
-            {
-                await throttle.WaitAsync(length, cancellationToken);
-            }
-            if (await store.PutIfAbsentAsync(id, blob.AsMemory(0, length), cancellationToken))
-            {
-                counters.AddNewChunk(length);
-            }
+            await throttle.WaitAsync(length, cancellationToken);
         }
-        finally
+        if (await store.PutIfAbsentAsync(id, blob.Memory[..length], cancellationToken))
         {
-            pool.Return(blob);
+            counters.AddNewChunk(length);
         }
     }
 
-    private static string? HashUnlessZero(CaptureBlock block)
+    /// <summary>Records the block in the new index; returns the chunk id when the block may be new to the store, null when it is zeros or unchanged.</summary>
+    private string? IdentifyChanged(CaptureBlock block)
     {
         var content = block.Buffer.AsSpan(0, block.Length);
-        return content.IndexOfAnyExcept((byte)0) < 0 ? null : ChunkHash.Compute(content);
+        if (content.IndexOfAnyExcept((byte)0) < 0)
+        {
+            return null;
+        }
+        Span<byte> fingerprint = stackalloc byte[BlockIndexFile.FingerprintSize];
+        XxHash128.Hash(content, fingerprint, unchecked((long)cache.Next.Seed));
+        Span<byte> previous = stackalloc byte[BlockIndexFile.RecordSize];
+        if (cache.Previous is { } last && last.TryRead(block.Index, previous)
+            && previous[..BlockIndexFile.FingerprintSize].SequenceEqual(fingerprint)
+            && previous[BlockIndexFile.FingerprintSize..].IndexOfAnyExcept((byte)0) >= 0)
+        {
+            cache.Next.Write(block.Index, fingerprint, previous[BlockIndexFile.FingerprintSize..]);
+            counters.AddUnchanged();
+            return null;
+        }
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(content, hash);
+        cache.Next.Write(block.Index, fingerprint, hash);
+        return Convert.ToHexStringLower(hash);
     }
 }

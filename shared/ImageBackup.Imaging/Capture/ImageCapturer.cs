@@ -19,27 +19,30 @@ public sealed class ImageCapturer(IChunkStore store)
         CheckOptions(source, options);
         var usedRanges = ReadAllocationMap(source, options);
         var totalBytes = SourceLength.Of(source);
-        var pool = ArrayPool<byte>.Create(ChunkEncoder.MaxBlobLength(options.ChunkSize), options.Parallelism * 3 + 2);
+        var pool = ArrayPool<byte>.Create(options.ChunkSize, options.Parallelism * 2 + 2);
         var counters = new CaptureCounters();
         var throttle = options.BandwidthLimit is { } limit ? new BandwidthThrottle(limit) : null;
         var claimed = new RecentChunkClaims(capacity: 65536);
+        using var cache = await ChangeCache.OpenAsync(store, options, cancellationToken);
         using var failure = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         void OnRead(long bytesRead) => options.Progress?.Report(new CaptureProgress(bytesRead, totalBytes, counters.NewBytesStored));
-        ChunkWorker NewWorker() => new(store, pool, options.CompressionLevel, throttle, claimed, counters);
+        ChunkWorker NewWorker() => new(store, pool, options.ChunkSize, options.CompressionLevel, throttle, claimed, counters, cache);
 
-        IReadOnlyList<CaptureBlock> blocks = source is FileStream file && totalBytes is { } length
+        var imageSize = source is FileStream file && totalBytes is { } length
             ? await ReadPositionallyAsync(file, length, usedRanges, options, NewWorker, OnRead, failure)
             : await ReadSequentiallyAsync(source, usedRanges, options, pool, NewWorker, OnRead, failure);
+        cache.Next.Finish((imageSize + options.ChunkSize - 1) / options.ChunkSize);
 
-        var manifest = ManifestBuilder.Build(GenerationId.New(options.Source.CapturedAt), options, blocks, counters);
+        var manifest = ManifestBuilder.Build(GenerationId.New(options.Source.CapturedAt), options, cache.Next, imageSize, counters);
         if (!await store.PutManifestIfAbsentAsync(manifest.GenerationId, ManifestSerializer.ToUtf8Json(manifest), cancellationToken))
         {
             throw new IOException($"generation {manifest.GenerationId} already exists in {store.Description}");
         }
+        cache.Commit(manifest.GenerationId);
         return manifest;
     }
 
-    private static async Task<IReadOnlyList<CaptureBlock>> ReadPositionallyAsync(
+    private static async Task<long> ReadPositionallyAsync(
         FileStream file, long length, IReadOnlyList<ByteRange>? usedRanges, CaptureOptions options,
         Func<ChunkWorker> newWorker, Action<long> onRead, CancellationTokenSource failure)
     {
@@ -51,21 +54,20 @@ public sealed class ImageCapturer(IChunkStore store)
             tasks.Add(RunAsync(() => worker.RunAsync(reader, failure.Token), failure));
         }
         await WhenAllOrFirstFailure(tasks);
-        return reader.Blocks;
+        return length;
     }
 
-    private static async Task<IReadOnlyList<CaptureBlock>> ReadSequentiallyAsync(
+    private static async Task<long> ReadSequentiallyAsync(
         Stream source, IReadOnlyList<ByteRange>? usedRanges, CaptureOptions options, ArrayPool<byte> pool,
         Func<ChunkWorker> newWorker, Action<long> onRead, CancellationTokenSource failure)
     {
         var channel = Channel.CreateBounded<CaptureBlock>(new BoundedChannelOptions(options.Parallelism) { SingleWriter = true });
-        var blocks = new List<CaptureBlock>();
         var reader = new SourceBlockReader(source, options.ChunkSize, pool, usedRanges);
         var tasks = new List<Task>
         {
             RunAsync(async () =>
             {
-                await reader.ReadAllAsync(channel.Writer, blocks, onRead, failure.Token);
+                await reader.ReadAllAsync(channel.Writer, onRead, failure.Token);
                 channel.Writer.Complete();
             }, failure),
         };
@@ -75,7 +77,7 @@ public sealed class ImageCapturer(IChunkStore store)
             tasks.Add(RunAsync(() => worker.RunAsync(channel.Reader, failure.Token), failure));
         }
         await WhenAllOrFirstFailure(tasks);
-        return blocks;
+        return reader.Length;
     }
 
     private static void CheckOptions(Stream source, CaptureOptions options)

@@ -3,34 +3,44 @@ using ImageBackup.Imaging.Manifests;
 
 namespace ImageBackup.Imaging.Capture;
 
-/// <summary>Turns the ordered blocks of a finished capture into a manifest, merging zero blocks into single zero extents.</summary>
+/// <summary>Turns the block index of a finished capture into a manifest, streaming the index and merging zero blocks into single zero extents.</summary>
 internal static class ManifestBuilder
 {
-    /// <summary>Builds the manifest of generation <paramref name="generationId"/>.</summary>
-    public static ImageManifest Build(string generationId, CaptureOptions options, IReadOnlyList<CaptureBlock> blocks, CaptureCounters counters)
+    private const int RecordsPerRead = 4096;
+
+    /// <summary>Builds the manifest of generation <paramref name="generationId"/> for an image of <paramref name="imageSize"/> bytes.</summary>
+    public static ImageManifest Build(string generationId, CaptureOptions options, BlockIndexFile index, long imageSize, CaptureCounters counters)
     {
-        var extents = new List<ChunkExtent>(blocks.Count);
-        long size = 0, zeroBytes = 0, dataChunks = 0;
-        foreach (var block in blocks)
+        var extents = new List<ChunkExtent>();
+        long zeroBytes = 0, dataChunks = 0;
+        var records = new byte[RecordsPerRead * BlockIndexFile.RecordSize];
+        for (long first = 0; first < index.BlockCount;)
         {
-            size += block.Length;
-            if (block.ChunkId is not null)
+            var count = index.ReadRecords(first, records);
+            for (var i = 0; i < count; i++)
             {
-                dataChunks++;
-                extents.Add(new ChunkExtent(block.Offset, block.Length, block.ChunkId));
-                continue;
+                var offset = (first + i) * options.ChunkSize;
+                var length = Math.Min(options.ChunkSize, imageSize - offset);
+                var id = records.AsSpan(i * BlockIndexFile.RecordSize + BlockIndexFile.FingerprintSize, BlockIndexFile.IdSize);
+                if (id.IndexOfAnyExcept((byte)0) >= 0)
+                {
+                    dataChunks++;
+                    extents.Add(new ChunkExtent(offset, length, Convert.ToHexStringLower(id)));
+                    continue;
+                }
+                zeroBytes += length;
+                if (extents.Count > 0 && extents[^1].IsZero)
+                {
+                    extents[^1] = extents[^1] with { Length = extents[^1].Length + length };
+                }
+                else
+                {
+                    extents.Add(new ChunkExtent(offset, length, null));
+                }
             }
-            zeroBytes += block.Length;
-            if (extents.Count > 0 && extents[^1].IsZero)
-            {
-                extents[^1] = extents[^1] with { Length = extents[^1].Length + block.Length };
-            }
-            else
-            {
-                extents.Add(new ChunkExtent(block.Offset, block.Length, null));
-            }
+            first += count;
         }
-        var totals = new CaptureTotals(size, dataChunks, counters.NewChunks, counters.NewBytesStored, zeroBytes);
-        return new ImageManifest(ImageFormat.Version, generationId, size, options.ChunkSize, extents, options.Source, totals);
+        var totals = new CaptureTotals(imageSize, dataChunks, counters.NewChunks, counters.NewBytesStored, zeroBytes);
+        return new ImageManifest(ImageFormat.Version, generationId, imageSize, options.ChunkSize, extents, options.Source, totals);
     }
 }

@@ -24,42 +24,41 @@ internal sealed class PositionalBlockReader
         this.chunkSize = chunkSize;
         this.usedRanges = usedRanges;
         this.onRead = onRead;
-        Blocks = new CaptureBlock[(int)((length + chunkSize - 1) / chunkSize)];
+        BlockCount = (length + chunkSize - 1) / chunkSize;
     }
 
-    /// <summary>Every block of the source in image order, filled in as workers read them.</summary>
-    public CaptureBlock[] Blocks { get; }
+    /// <summary>Number of blocks of the source.</summary>
+    public long BlockCount { get; }
 
     /// <summary>Reads the next unclaimed block into a pooled buffer (null buffer for an unused block), or returns null at the end.</summary>
     public CaptureBlock? TryReadNext(ArrayPool<byte> pool)
     {
         var index = Interlocked.Increment(ref next);
-        if (index >= Blocks.Length)
+        if (index >= BlockCount)
         {
             return null;
         }
         var offset = index * chunkSize;
         var size = (int)Math.Min(chunkSize, length - offset);
-        var block = usedRanges is null ? ReadWhole(offset, size, pool) : ReadUsedParts(offset, size, pool);
-        Blocks[index] = block;
+        var block = usedRanges is null ? ReadWhole(index, offset, size, pool) : ReadUsedParts(index, offset, size, pool);
         onRead(Interlocked.Add(ref bytesRead, size));
         return block;
     }
 
-    private CaptureBlock ReadWhole(long offset, int size, ArrayPool<byte> pool)
+    private CaptureBlock ReadWhole(long index, long offset, int size, ArrayPool<byte> pool)
     {
         var buffer = pool.Rent(size);
         ReadExactly(buffer.AsSpan(0, size), offset);
-        return new CaptureBlock(offset, size, buffer);
+        return new CaptureBlock(index, size, buffer);
     }
 
-    private CaptureBlock ReadUsedParts(long offset, int size, ArrayPool<byte> pool)
+    private CaptureBlock ReadUsedParts(long index, long offset, int size, ArrayPool<byte> pool)
     {
         var end = offset + size;
         var first = FirstRangeEndingAfter(offset);
         if (first >= usedRanges!.Count || usedRanges[first].Offset >= end)
         {
-            return new CaptureBlock(offset, size, null);
+            return new CaptureBlock(index, size, null);
         }
         var buffer = pool.Rent(size);
         buffer.AsSpan(0, size).Clear();
@@ -69,7 +68,7 @@ internal sealed class PositionalBlockReader
             var to = Math.Min(usedRanges[i].End, end);
             ReadExactly(buffer.AsSpan((int)(from - offset), (int)(to - from)), from);
         }
-        return new CaptureBlock(offset, size, buffer);
+        return new CaptureBlock(index, size, buffer);
     }
 
     private int FirstRangeEndingAfter(long offset)

@@ -9,8 +9,11 @@ internal sealed class SourceBlockReader(Stream source, int chunkSize, ArrayPool<
     private long offset;
     private int nextRange;
 
-    /// <summary>Reads the whole source, appending every block to <paramref name="order"/> and sending blocks with content to <paramref name="output"/>.</summary>
-    public async Task ReadAllAsync(ChannelWriter<CaptureBlock> output, List<CaptureBlock> order, Action<long> onRead, CancellationToken cancellationToken)
+    /// <summary>Bytes read (the image size once <see cref="ReadAllAsync"/> finished).</summary>
+    public long Length => offset;
+
+    /// <summary>Reads the whole source, sending blocks with content to <paramref name="output"/>.</summary>
+    public async Task ReadAllAsync(ChannelWriter<CaptureBlock> output, Action<long> onRead, CancellationToken cancellationToken)
     {
         long? length = usedRanges is null ? null : SourceLength.Of(source) ?? 0;
         while (length is null || offset < length)
@@ -21,7 +24,6 @@ internal sealed class SourceBlockReader(Stream source, int chunkSize, ArrayPool<
             {
                 break;
             }
-            order.Add(block);
             offset += block.Length;
             onRead(offset);
             if (block.Buffer is not null)
@@ -44,7 +46,7 @@ internal sealed class SourceBlockReader(Stream source, int chunkSize, ArrayPool<
             pool.Return(buffer);
             return null;
         }
-        return new CaptureBlock(offset, read, buffer);
+        return new CaptureBlock(offset / chunkSize, read, buffer);
     }
 
     private CaptureBlock ReadNextUsedBlock(int length)
@@ -56,7 +58,7 @@ internal sealed class SourceBlockReader(Stream source, int chunkSize, ArrayPool<
         }
         if (nextRange >= usedRanges.Count || usedRanges[nextRange].Offset >= end)
         {
-            return new CaptureBlock(offset, length, null);
+            return new CaptureBlock(offset / chunkSize, length, null);
         }
         var buffer = pool.Rent(length);
         buffer.AsSpan(0, length).Clear();
@@ -67,7 +69,7 @@ internal sealed class SourceBlockReader(Stream source, int chunkSize, ArrayPool<
             source.Seek(from, SeekOrigin.Begin);
             ReadAtLeast(buffer.AsSpan((int)(from - offset), (int)(to - from)));
         }
-        return new CaptureBlock(offset, length, buffer);
+        return new CaptureBlock(offset / chunkSize, length, buffer);
     }
 
     private int ReadAtLeast(Span<byte> destination)

@@ -113,6 +113,27 @@ public sealed class BlobChunkStore(BlobContainerClient container) : IChunkStore
     }
 
     /// <inheritdoc />
+    public async Task<bool> HasGenerationAsync(string generationId, CancellationToken cancellationToken)
+    {
+        if (!GenerationId.IsValid(generationId))
+        {
+            return false;
+        }
+        try
+        {
+            return (await container.GetBlobClient(ManifestName(generationId)).ExistsAsync(cancellationToken)).Value;
+        }
+        catch (RequestFailedException e) when (e.Status == 403)
+        {
+            return false;
+        }
+        catch (Exception e) when (BlobFailures.Translate(e, Description) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    /// <inheritdoc />
     public Task DeleteManifestAsync(string generationId, CancellationToken cancellationToken) =>
         DeleteAsync(ManifestName(generationId), cancellationToken);
 

@@ -33,4 +33,20 @@ public interface IChunkStore
 
     /// <summary>Deletes the manifest of a generation (for retention); no error when it does not exist.</summary>
     Task DeleteManifestAsync(string generationId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// True when the generation's manifest is in the store (so every chunk it references exists); false when it is
+    /// absent or cannot be checked (write-only credentials). The default lists generations; stores override it.
+    /// </summary>
+    async Task<bool> HasGenerationAsync(string generationId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await ListGenerationsAsync(cancellationToken)).Contains(generationId, StringComparer.Ordinal);
+        }
+        catch (ChunkStoreAccessDeniedException)
+        {
+            return false;
+        }
+    }
 }
