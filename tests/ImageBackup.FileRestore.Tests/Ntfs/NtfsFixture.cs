@@ -7,13 +7,14 @@ namespace ImageBackup.FileRestore.Tests.Ntfs;
 /// with <c>wimlib-imagex capture</c> and applied straight onto the image file with <c>wimlib-imagex apply</c>
 /// (libntfs-3g). Besides the shared tree it holds a sparse file, a file with 150 hard links (whose $FILE_NAME
 /// attributes overflow into extension records, so it has an $ATTRIBUTE_LIST), a non-resident reparse point (the
-/// 603-character link) and a 64 KiB compressible file that tests turn into an LZNT1-compressed one. Built once per run.
+/// 603-character link) and a 192 KiB file that a test turns into an LZNT1-compressed one. Built once per run.
 /// </summary>
 internal sealed class NtfsFixture
 {
     public const string Label = "restorefx";
     public const int HardLinks = 150;
     public const long SparseLength = 4L << 20;
+    public const int CompressionUnit = 16 * 4096;
     private static readonly Lazy<NtfsFixture> Instance = new(() => new NtfsFixture());
 
     private NtfsFixture()
@@ -77,7 +78,11 @@ internal sealed class NtfsFixture
         File.WriteAllBytes(Path.Combine(links, "linked.bin"), linked);
         DiskTools.RunSuccessfully("sh", "-c", $"cd '{links}' && for i in $(seq 1 {HardLinks}); do ln linked.bin hard-link-with-a-long-name-$i; done");
 
+        // Three 64 KiB compression units: text (compressible), random (stored raw), zeros (a sparse unit).
+        var compressible = new byte[3 * CompressionUnit];
         var text = string.Concat(Enumerable.Range(0, 4000).Select(i => $"line {i % 97} of a compressible file\n"));
-        File.WriteAllText(Path.Combine(root, "compressible.txt"), text[..65536]);
+        System.Text.Encoding.ASCII.GetBytes(text[..CompressionUnit]).CopyTo(compressible, 0);
+        random.NextBytes(compressible.AsSpan(CompressionUnit, CompressionUnit));
+        File.WriteAllBytes(Path.Combine(root, "compressible.bin"), compressible);
     }
 }
