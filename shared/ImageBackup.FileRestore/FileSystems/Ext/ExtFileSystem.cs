@@ -87,6 +87,10 @@ public sealed class ExtFileSystem : IReadOnlyFileSystem
             throw new CorruptImageException($"ext inode {inode.Number} is not a regular file");
         }
         RefuseUnreadableInode(inode);
+        if (inode.Size > MaxFileSize(inode))
+        {
+            throw new CorruptImageException($"ext inode {inode.Number}: size {inode.Size} exceeds what its block map can address");
+        }
         return new ExtFileStream(this, inode);
     }
 
@@ -148,6 +152,17 @@ public sealed class ExtFileSystem : IReadOnlyFileSystem
             metadataCache[block] = data;
         }
         return data;
+    }
+
+    private long MaxFileSize(ExtInode inode)
+    {
+        long blockSize = Superblock.BlockSize;
+        if ((inode.Flags & ExtFeatures.InodeFlagExtents) != 0)
+        {
+            return (1L << 32) * blockSize;
+        }
+        var perBlock = blockSize / 4;
+        return Math.Min(long.MaxValue / 2, (12 + perBlock + (perBlock * perBlock) + (perBlock * perBlock * perBlock)) * blockSize);
     }
 
     private static void RefuseUnreadableInode(ExtInode inode)
