@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -14,7 +15,10 @@ namespace ImageBackup.Storage.Queues;
 public sealed class StorageQueueAgentCommandChannel(QueueServiceClient queues, TableProvisioner tables, TimeProvider clock) : IAgentCommandChannel
 {
     private const string SentTable = "AgentCommandsSent";
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan FirstPollInterval = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan LongestPollInterval = TimeSpan.FromSeconds(10);
+    private readonly ConcurrentDictionary<string, Lazy<Task<QueueClient>>> created = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> wakeUps = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
     public async Task SendAsync(AgentCommand command, CancellationToken cancellationToken)
@@ -37,6 +41,12 @@ public sealed class StorageQueueAgentCommandChannel(QueueServiceClient queues, T
 
         var queue = await QueueAsync(command.AgentId, cancellationToken);
         await queue.SendMessageAsync(JsonSerializer.Serialize(command), visibilityTimeout: null, timeToLive: ttl, cancellationToken);
+
+        // A long poll waiting in this process answers at once; others find the message at their next poll.
+        if (wakeUps.TryRemove(command.AgentId, out var waiting))
+        {
+            waiting.TrySetResult();
+        }
     }
 
     /// <inheritdoc />
@@ -44,8 +54,10 @@ public sealed class StorageQueueAgentCommandChannel(QueueServiceClient queues, T
     {
         var queue = await QueueAsync(agentId, cancellationToken);
         var deadline = clock.GetUtcNow() + wait;
+        var interval = FirstPollInterval;
         while (true)
         {
+            var wakeUp = wakeUps.GetOrAdd(agentId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
             var received = await queue.ReceiveMessageAsync(TimeSpan.FromSeconds(30), cancellationToken);
             if (received.Value is { } message)
             {
@@ -59,21 +71,26 @@ public sealed class StorageQueueAgentCommandChannel(QueueServiceClient queues, T
                 continue;
             }
 
-            if (clock.GetUtcNow() + PollInterval > deadline)
+            var left = deadline - clock.GetUtcNow();
+            if (left <= TimeSpan.Zero)
             {
                 return null;
             }
 
-            await Task.Delay(PollInterval, clock, cancellationToken);
+            // Back off while the queue stays empty, so thousands of idle agents cost few requests.
+            await Task.WhenAny(Task.Delay(interval < left ? interval : left, clock, cancellationToken), wakeUp.Task);
+            cancellationToken.ThrowIfCancellationRequested();
+            interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, LongestPollInterval.Ticks));
         }
     }
 
-    private async Task<QueueClient> QueueAsync(string agentId, CancellationToken cancellationToken)
-    {
-        var queue = queues.GetQueueClient(QueueName(agentId));
-        await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        return queue;
-    }
+    private Task<QueueClient> QueueAsync(string agentId, CancellationToken cancellationToken) =>
+        created.GetOrAdd(agentId, id => new Lazy<Task<QueueClient>>(async () =>
+        {
+            var queue = queues.GetQueueClient(QueueName(id));
+            await queue.CreateIfNotExistsAsync();
+            return queue;
+        })).Value.WaitAsync(cancellationToken);
 
     /// <summary>The queue of an agent: <c>agent-</c> and the agent id's hex part (queue names are lower-case).</summary>
     public static string QueueName(string agentId) => "agent-" + new string(agentId.Where(char.IsAsciiLetterOrDigit).ToArray()).ToLowerInvariant();
