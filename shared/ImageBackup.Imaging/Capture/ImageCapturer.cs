@@ -33,13 +33,23 @@ public sealed class ImageCapturer(IChunkStore store)
             : await ReadSequentiallyAsync(source, usedRanges, options, pool, NewWorker, OnRead, failure);
         cache.Next.Finish((imageSize + options.ChunkSize - 1) / options.ChunkSize);
 
-        var manifest = ManifestBuilder.Build(GenerationId.New(options.Source.CapturedAt), options, cache.Next, imageSize, counters);
-        if (!await store.PutManifestIfAbsentAsync(manifest.GenerationId, ManifestSerializer.ToUtf8Json(manifest), cancellationToken))
+        var jsonPath = Path.Combine(Path.GetTempPath(), $"imagebackup-manifest-{Guid.NewGuid():N}.json");
+        try
         {
-            throw new IOException($"generation {manifest.GenerationId} already exists in {store.Description}");
+            await using var json = new FileStream(jsonPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+            var manifest = ManifestBuilder.Build(GenerationId.New(options.Source.CapturedAt), options, cache.Next, imageSize, counters, json);
+            json.Position = 0;
+            if (!await store.PutManifestIfAbsentAsync(manifest.GenerationId, json, cancellationToken))
+            {
+                throw new IOException($"generation {manifest.GenerationId} already exists in {store.Description}");
+            }
+            cache.Commit(manifest.GenerationId);
+            return manifest;
         }
-        cache.Commit(manifest.GenerationId);
-        return manifest;
+        finally
+        {
+            File.Delete(jsonPath);
+        }
     }
 
     private static async Task<long> ReadPositionallyAsync(

@@ -95,6 +95,10 @@ public sealed class BlobChunkStore(BlobContainerClient container) : IChunkStore
         CreateOnceAsync(ManifestName(generationId), utf8Json, cancellationToken);
 
     /// <inheritdoc />
+    public Task<bool> PutManifestIfAbsentAsync(string generationId, Stream utf8Json, CancellationToken cancellationToken) =>
+        CreateOnceAsync(ManifestName(generationId), utf8Json, cancellationToken);
+
+    /// <inheritdoc />
     public async Task<byte[]> GetManifestAsync(string generationId, CancellationToken cancellationToken)
     {
         try
@@ -141,12 +145,15 @@ public sealed class BlobChunkStore(BlobContainerClient container) : IChunkStore
 
     private static string ManifestName(string generationId) => "generations/" + generationId + ".json";
 
-    private async Task<bool> CreateOnceAsync(string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    private Task<bool> CreateOnceAsync(string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) =>
+        CreateOnceAsync(name, BinaryData.FromBytes(content).ToStream(), cancellationToken);
+
+    private async Task<bool> CreateOnceAsync(string name, Stream content, CancellationToken cancellationToken)
     {
         try
         {
             var options = new BlobUploadOptions { Conditions = CreateOnly };
-            await container.GetBlockBlobClient(name).UploadAsync(BinaryData.FromBytes(content).ToStream(), options, cancellationToken);
+            await container.GetBlockBlobClient(name).UploadAsync(content, options, cancellationToken);
             return true;
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)

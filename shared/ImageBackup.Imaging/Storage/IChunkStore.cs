@@ -28,6 +28,18 @@ public interface IChunkStore
     /// <summary>Creates the manifest of a generation; false when a manifest with this id exists already (it is never overwritten).</summary>
     Task<bool> PutManifestIfAbsentAsync(string generationId, ReadOnlyMemory<byte> utf8Json, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Creates the manifest of a generation from a stream of its JSON (read from its current position to the end), so a
+    /// manifest of millions of extents never has to be in memory; false when a manifest with this id exists already.
+    /// The default buffers the stream and calls the memory overload; stores override it.
+    /// </summary>
+    async Task<bool> PutManifestIfAbsentAsync(string generationId, Stream utf8Json, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await utf8Json.CopyToAsync(buffer, cancellationToken);
+        return await PutManifestIfAbsentAsync(generationId, buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cancellationToken);
+    }
+
     /// <summary>Reads the manifest JSON of a generation; throws <see cref="Manifests.GenerationNotFoundException"/> when absent.</summary>
     Task<byte[]> GetManifestAsync(string generationId, CancellationToken cancellationToken);
 

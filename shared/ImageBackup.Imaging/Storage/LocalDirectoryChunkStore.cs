@@ -116,6 +116,10 @@ public sealed class LocalDirectoryChunkStore : IChunkStore
         CreateOnceAsync(ManifestPath(generationId), utf8Json, cancellationToken, durable: true);
 
     /// <inheritdoc />
+    public Task<bool> PutManifestIfAbsentAsync(string generationId, Stream utf8Json, CancellationToken cancellationToken) =>
+        CreateOnceAsync(ManifestPath(generationId), file => utf8Json.CopyTo(file), cancellationToken);
+
+    /// <inheritdoc />
     public async Task<byte[]> GetManifestAsync(string generationId, CancellationToken cancellationToken)
     {
         try
@@ -159,9 +163,7 @@ public sealed class LocalDirectoryChunkStore : IChunkStore
                     RandomAccess.FlushToDisk(file);
                 }
             }
-            // File.Move without overwrite is link(2) + unlink(2) on Unix: atomic and fails when the name exists.
-            File.Move(temporary, path, overwrite: false);
-            return Task.FromResult(true);
+            return LinkIntoPlace(temporary, path);
         }
         catch (IOException) when (File.Exists(path))
         {
@@ -175,5 +177,41 @@ public sealed class LocalDirectoryChunkStore : IChunkStore
         {
             File.Delete(temporary);
         }
+    }
+
+    private static Task<bool> CreateOnceAsync(string path, Action<FileStream> write, CancellationToken cancellationToken)
+    {
+        var folder = Path.GetDirectoryName(path)!;
+        var temporary = Path.Combine(folder, TemporaryPrefix + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Directory.CreateDirectory(folder);
+            cancellationToken.ThrowIfCancellationRequested();
+            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                write(file);
+                file.Flush(flushToDisk: true);
+            }
+            return LinkIntoPlace(temporary, path);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            return Task.FromResult(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ChunkStoreUnavailableException($"cannot write to the store {folder}: {e.Message}", e);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    private static Task<bool> LinkIntoPlace(string temporary, string path)
+    {
+        // File.Move without overwrite is link(2) + unlink(2) on Unix: atomic and fails when the name exists.
+        File.Move(temporary, path, overwrite: false);
+        return Task.FromResult(true);
     }
 }

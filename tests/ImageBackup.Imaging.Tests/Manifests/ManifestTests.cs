@@ -50,4 +50,21 @@ public sealed class ManifestTests
 
         Assert.ThrowsExactly<InvalidDataException>(() => ManifestSerializer.Parse(json));
     }
+
+    [TestMethod]
+    public async Task The_streamed_manifest_in_the_store_is_byte_for_byte_what_the_serializer_writes_for_the_returned_manifest()
+    {
+        using var folder = new TemporaryFolder();
+        var image = Write(folder.File("disk.img"), Zeros(MiB), Random(MiB, 2), Zeros(2 * MiB), Text(MiB), Zeros(MiB / 2 + 9));
+        var store = Stores.Local(folder);
+        var captured = await Pipeline.CaptureAsync(store, image, Pipeline.Options(image) with { Source = Pipeline.Options(image).Source with { PartitionLayout = "gpt: 1 partition +ü" } });
+
+        var stored = File.ReadAllBytes(store.ManifestPath(captured.GenerationId));
+        var read = await ManifestReader.ReadAsync(store, captured.GenerationId, CancellationToken.None);
+
+        CollectionAssert.AreEqual(ManifestSerializer.ToUtf8Json(captured), stored);
+        CollectionAssert.AreEqual(captured.Extents.ToArray(), read.Extents.ToArray());
+        Assert.HasCount(5, read.Extents);
+        Assert.AreEqual(read.Extents[3], captured.Extents[3]);
+    }
 }
