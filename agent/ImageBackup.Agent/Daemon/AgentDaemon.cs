@@ -145,6 +145,7 @@ public sealed class AgentDaemon
             logger.LogWarning("The service refused the report of {CaptureId} ({Status}): {Detail}", reportId, answer.Status, answer.Detail);
         }
         state.DeleteCommand();
+        options.Reported?.Invoke(pending with { Outcome = outcome }, answer);
     }
 
     private static CapturePayload? TryReadCapture(AgentCommandMessage command)

@@ -42,6 +42,9 @@ public sealed record AgentDaemonOptions
     /// <summary>Back-off for transient HTTP failures.</summary>
     public RetryPolicy Retry { get; init; } = RetryPolicy.Default;
 
+    /// <summary>Called after each report was answered (for simulations and tests that count outcomes); null for none.</summary>
+    public Action<PendingCommand, ReportAnswer>? Reported { get; init; }
+
     /// <summary>The clock deadlines are checked against.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

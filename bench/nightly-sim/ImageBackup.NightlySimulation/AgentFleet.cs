@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using ImageBackup.Agent.Daemon;
 using Microsoft.Extensions.Logging;
@@ -9,6 +10,10 @@ internal sealed class AgentFleet(HttpClient http, SimulationOptions options, Fle
 {
     private readonly CancellationTokenSource stop = new();
     private readonly List<(SimServer Server, AgentDaemon Daemon, Task Run)> agents = [];
+    private readonly ConcurrentQueue<AgentReport> reports = new();
+
+    /// <summary>Every report the agents made so far.</summary>
+    public IReadOnlyCollection<AgentReport> Reports => reports;
 
     /// <summary>How many daemons ended with an error (enrollment refused, key rejected, a bug).</summary>
     public int Faulted => agents.Count(a => a.Run.IsFaulted);
@@ -28,6 +33,8 @@ internal sealed class AgentFleet(HttpClient http, SimulationOptions options, Fle
                 PollWait = options.PollWait,
                 HostName = string.Create(CultureInfo.InvariantCulture, $"sim{server.Index:D5}"),
                 OperatingSystem = "simulated",
+                Reported = (command, answer) => reports.Enqueue(new AgentReport(
+                    DateTime.UtcNow, command.Command.CommandId, command.Outcome?.Succeeded == true, answer.Status, command.Outcome?.DurationSeconds)),
             }, new LineLogger(Console.Error, LogLevel.Warning, string.Create(CultureInfo.InvariantCulture, $"agent {server.Index}: ")));
             agents.Add((server, daemon, Task.Run(() => daemon.RunAsync(stop.Token))));
         }

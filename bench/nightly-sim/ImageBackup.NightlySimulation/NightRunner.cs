@@ -10,11 +10,12 @@ internal sealed class NightRunner(ServiceApi api, SimulationOptions options)
 {
     private static readonly string[] Finished = ["Completed", "Failed", "Terminated"];
 
-    /// <summary>Runs the night; returns the wall time from the start request to the finished run and the last status answer.</summary>
-    public async Task<(TimeSpan Wall, JsonElement Status)> RunAsync()
+    /// <summary>Runs the night; returns when it was started (UTC), the wall time to the finished run and the last status answer.</summary>
+    public async Task<(DateTime Started, TimeSpan Wall, JsonElement Status)> RunAsync()
     {
         var date = options.Night.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var body = options.MaxInFlight is { } cap ? $$"""{"date":"{{date}}","maxInFlight":{{cap}}}""" : $$"""{"date":"{{date}}"}""";
+        var started = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
         await api.ExpectAsync(HttpStatusCode.Accepted, HttpMethod.Post, "api/ops/nightly-runs", options.OpsKey, body);
         var last = "";
@@ -35,12 +36,12 @@ internal sealed class NightRunner(ServiceApi api, SimulationOptions options)
             }
             if (Finished.Contains(runtime, StringComparer.OrdinalIgnoreCase))
             {
-                return (clock.Elapsed, answer);
+                return (started, clock.Elapsed, answer);
             }
             if (clock.Elapsed > options.Timeout)
             {
                 Console.Error.WriteLine($"sim: the night did not finish within {options.Timeout}");
-                return (clock.Elapsed, answer);
+                return (started, clock.Elapsed, answer);
             }
         }
     }

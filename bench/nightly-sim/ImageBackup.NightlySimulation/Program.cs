@@ -49,7 +49,7 @@ await using (var agents = new AgentFleet(http, options, fleet))
     var process = Process.GetCurrentProcess();
     var cpuBefore = process.TotalProcessorTime;
 
-    var (wall, status) = await new NightRunner(api, options).RunAsync();
+    var (started, wall, status) = await new NightRunner(api, options).RunAsync();
 
     process.Refresh();
     var counts = StatusReport.CountStatuses(status);
@@ -59,6 +59,19 @@ await using (var agents = new AgentFleet(http, options, fleet))
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"simulation process CPU during the night: {(process.TotalProcessorTime - cpuBefore).TotalSeconds:0} s; peak working set {process.PeakWorkingSet64 / (1 << 20)} MiB"));
     Console.WriteLine("statuses: " + string.Join(", ", counts.Select(c => $"{c.Key} {c.Value}")));
     Console.WriteLine($"agents that ended with an error: {agents.Faulted}");
+    var reports = agents.Reports.ToList();
+    if (reports.Count > 0)
+    {
+        var durations = reports.Where(r => r.CaptureSeconds is not null).Select(r => r.CaptureSeconds!.Value).Order().ToList();
+        Console.WriteLine("agent reports: " + string.Join(", ", reports.GroupBy(r => (r.Completed ? "completed" : "failed") + " → " + r.Status).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}: {g.Count()}")));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"agent reports answered between {(reports.Min(r => r.At) - started).TotalSeconds:0} s and {(reports.Max(r => r.At) - started).TotalSeconds:0} s after the start request"));
+        if (durations.Count > 0)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"capture wall time per agent: median {durations[durations.Count / 2]:0.0} s, p95 {durations[(int)(durations.Count * 0.95)]:0.0} s, max {durations[^1]:0.0} s"));
+        }
+    }
     Console.WriteLine("ops API answer (long lists cut):");
     Console.WriteLine(StatusReport.Abridged(status));
 }
