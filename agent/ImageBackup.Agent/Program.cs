@@ -8,6 +8,8 @@ var root = new RootCommand("imagebackup-agent: capture, restore and verify dedup
     CaptureCommand.Create(),
     RestoreCommand.Create(),
     VerifyCommand.Create(),
+    LsCommand.Create(),
+    RestoreFilesCommand.Create(),
     RunCommand.Create(),
 };
 var parse = root.Parse(args);

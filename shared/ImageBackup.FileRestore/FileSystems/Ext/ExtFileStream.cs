@@ -35,7 +35,7 @@ internal sealed class ExtFileStream(ExtFileSystem fileSystem, ExtInode inode) : 
         var logical = position / blockSize;
         var within = position % blockSize;
         var run = map.Lookup(logical);
-        var available = (run.Count * blockSize) - within;
+        var available = run.Count >= int.MaxValue ? int.MaxValue : (run.Count * blockSize) - within;
         var count = (int)Math.Min(wanted, available);
         var target = buffer[..count];
         if (run.IsHole)

@@ -43,7 +43,7 @@ internal sealed record ExtInode(uint Number, ushort Mode, long Size, DateTimeOff
                 }
             }
         }
-        var modified = DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(seconds, -62135596800L, 253402300799L)).AddTicks(nanoseconds / 100);
+        var modified = DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(seconds, -62135596800L, 253402300798L)).AddTicks(nanoseconds / 100);
         return new ExtInode(number, mode, size, modified, flags, blocks512, fileAcl, raw.Slice(0x28, 60).ToArray());
     }
 }

@@ -92,7 +92,7 @@ internal sealed record ExtSuperblock(
         {
             throw new CorruptImageException($"ext superblock: {blocksCount} blocks (first data block {firstDataBlock}) is out of range");
         }
-        if (blocksCount * blockSize > source.Length)
+        if (blocksCount > source.Length / blockSize)
         {
             throw new CorruptImageException($"ext file system of {blocksCount * blockSize} bytes does not fit its {source.Length}-byte volume");
         }

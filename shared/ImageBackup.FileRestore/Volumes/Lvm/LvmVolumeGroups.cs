@@ -15,6 +15,18 @@ internal static class LvmVolumeGroups
     /// <summary>The logical volumes of every volume group held by <paramref name="pvs"/>.</summary>
     public static List<Volume> Read(IReadOnlyList<LvmPhysicalVolume> pvs)
     {
+        try
+        {
+            return ReadGroups(pvs);
+        }
+        catch (OverflowException)
+        {
+            throw new CorruptImageException("LVM2 metadata: sizes or offsets overflow");
+        }
+    }
+
+    private static List<Volume> ReadGroups(IReadOnlyList<LvmPhysicalVolume> pvs)
+    {
         var volumes = new List<Volume>();
         var groups = new Dictionary<string, (string Name, LvmSection Vg, long Seqno)>(StringComparer.Ordinal);
         foreach (var pv in pvs)
@@ -47,7 +59,7 @@ internal static class LvmVolumeGroups
 
     private static List<Volume> LogicalVolumes(string vgName, LvmSection vg, Dictionary<string, LvmPhysicalVolume> byUuid)
     {
-        var extentSize = vg.Required("extent_size", $"volume group {vgName}") * SectorSize;
+        var extentSize = checked(vg.Required("extent_size", $"volume group {vgName}") * SectorSize);
         if (extentSize <= 0 || extentSize > (1L << 40))
         {
             throw new CorruptImageException($"LVM2 volume group {vgName}: extent size {extentSize} is out of range");
@@ -61,7 +73,7 @@ internal static class LvmVolumeGroups
             }
             var id = pv.String("id") ?? "";
             var source = byUuid.GetValueOrDefault(id.Replace("-", "", StringComparison.Ordinal))?.Source;
-            pvAreas[pvName] = (source, pv.Required("pe_start", $"PV {pvName}") * SectorSize, pv.Required("pe_count", $"PV {pvName}"), id);
+            pvAreas[pvName] = (source, checked(pv.Required("pe_start", $"PV {pvName}") * SectorSize), pv.Required("pe_count", $"PV {pvName}"), id);
         }
         var lvs = vg.Section("logical_volumes")?.Values.Where(v => v.Value is LvmSection).ToDictionary(v => v.Key, v => (LvmSection)v.Value, StringComparer.Ordinal)
             ?? [];
@@ -95,7 +107,7 @@ internal static class LvmVolumeGroups
             var segments = Segments(lv).ToList();
             var types = segments.Select(s => s.String("type") ?? "?").Distinct().ToList();
             var totalExtents = segments.Sum(s => Math.Max(0, s.Number("extent_count") ?? 0));
-            var size = totalExtents * extentSize;
+            var size = checked(totalExtents * extentSize);
             var description = types.Count == 1 && types[0] == "striped"
                 ? (segments.Any(s => (s.Number("stripe_count") ?? 1) > 1) ? "LVM striped" : "LVM linear")
                 : "LVM " + string.Join("+", types);
@@ -175,14 +187,14 @@ internal static class LvmVolumeGroups
                 {
                     throw new CorruptImageException($"LVM2 {name}: stripe {i} uses extents {firstExtent}+{perStripe} beyond the {pv.PeCount} of {pvName}");
                 }
-                var offset = pv.PeStart + (firstExtent * extentSize);
-                if (offset + (perStripe * extentSize) > pv.Source.Length)
+                var offset = checked(pv.PeStart + (firstExtent * extentSize));
+                if (offset < 0 || checked(offset + (perStripe * extentSize)) > pv.Source.Length)
                 {
                     throw new CorruptImageException($"LVM2 {name}: stripe {i} reaches beyond PV {pvName}");
                 }
                 areas.Add((pv.Source, offset));
             }
-            built.Add(new LvmSegment(start * extentSize, count * extentSize, stripeSize, areas));
+            built.Add(new LvmSegment(checked(start * extentSize), checked(count * extentSize), stripeSize, areas));
             nextExtent = start + count;
         }
         if (built.Count == 0)
