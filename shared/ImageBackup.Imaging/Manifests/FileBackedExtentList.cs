@@ -60,6 +60,13 @@ internal sealed class FileBackedExtentList : IReadOnlyList<ChunkExtent>
             Append(offset, length, id);
         }
 
+        /// <summary>Appends an extent as it is (no merging); <paramref name="id"/> is empty for zeros.</summary>
+        public void AddExtent(long offset, long length, ReadOnlySpan<byte> id)
+        {
+            FlushZeros();
+            Append(offset, length, id);
+        }
+
         /// <summary>Appends zeros, merged with a zero extent just before them.</summary>
         public void AddZeros(long offset, long length)
         {

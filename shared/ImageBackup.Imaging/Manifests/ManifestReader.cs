@@ -19,4 +19,23 @@ public static class ManifestReader
         }
         return manifest;
     }
+
+    /// <summary>
+    /// Like <see cref="ReadAsync"/>, but parses the manifest as a stream into a file-backed extent list, so memory does
+    /// not grow with the image (restore and verify of multi-terabyte generations).
+    /// </summary>
+    public static async Task<ImageManifest> ReadStreamingAsync(IChunkStore store, string generationId, CancellationToken cancellationToken)
+    {
+        if (!GenerationId.IsValid(generationId))
+        {
+            throw new GenerationNotFoundException(generationId, "not a valid generation id (expected yyyyMMddTHHmmssZ-xxxxxxxx)");
+        }
+        await using var json = await store.OpenManifestAsync(generationId, cancellationToken);
+        var manifest = await ManifestStreamParser.ParseAsync(json, cancellationToken);
+        if (manifest.GenerationId != generationId)
+        {
+            throw new InvalidDataException($"manifest {generationId} names generation {manifest.GenerationId}");
+        }
+        return manifest;
+    }
 }

@@ -19,7 +19,7 @@ public sealed class ImageRestorer(IChunkStore store)
     /// <summary>Restores generation <paramref name="generationId"/> to <paramref name="targetPath"/> and returns its manifest.</summary>
     public async Task<ImageManifest> RestoreAsync(string generationId, string targetPath, RestoreOptions options, CancellationToken cancellationToken = default)
     {
-        var manifest = await ManifestReader.ReadAsync(store, generationId, cancellationToken);
+        var manifest = await ManifestReader.ReadStreamingAsync(store, generationId, cancellationToken);
         if (IsDevice(targetPath))
         {
             using var device = OpenTarget(targetPath, FileMode.Open, FileAccess.Write);

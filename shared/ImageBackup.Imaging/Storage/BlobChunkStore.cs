@@ -117,6 +117,24 @@ public sealed class BlobChunkStore(BlobContainerClient container) : IChunkStore
     }
 
     /// <inheritdoc />
+    public async Task<Stream> OpenManifestAsync(string generationId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await container.GetBlobClient(ManifestName(generationId)).DownloadStreamingAsync(cancellationToken: cancellationToken);
+            return response.Value.Content;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            throw new GenerationNotFoundException(generationId, $"no manifest in {Description}");
+        }
+        catch (Exception e) when (BlobFailures.Translate(e, Description) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    /// <inheritdoc />
     public async Task<bool> HasGenerationAsync(string generationId, CancellationToken cancellationToken)
     {
         if (!GenerationId.IsValid(generationId))

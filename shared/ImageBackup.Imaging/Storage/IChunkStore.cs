@@ -43,6 +43,14 @@ public interface IChunkStore
     /// <summary>Reads the manifest JSON of a generation; throws <see cref="Manifests.GenerationNotFoundException"/> when absent.</summary>
     Task<byte[]> GetManifestAsync(string generationId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Opens the manifest JSON of a generation as a stream, so a large manifest can be parsed without holding it in
+    /// memory; throws <see cref="Manifests.GenerationNotFoundException"/> when absent. The default wraps
+    /// <see cref="GetManifestAsync"/>; stores override it.
+    /// </summary>
+    async Task<Stream> OpenManifestAsync(string generationId, CancellationToken cancellationToken) =>
+        new MemoryStream(await GetManifestAsync(generationId, cancellationToken), writable: false);
+
     /// <summary>Deletes the manifest of a generation (for retention); no error when it does not exist.</summary>
     Task DeleteManifestAsync(string generationId, CancellationToken cancellationToken);
 

@@ -133,6 +133,19 @@ public sealed class LocalDirectoryChunkStore : IChunkStore
     }
 
     /// <inheritdoc />
+    public Task<Stream> OpenManifestAsync(string generationId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Task.FromResult<Stream>(new FileStream(ManifestPath(generationId), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16));
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new GenerationNotFoundException(generationId, $"no manifest in {root}");
+        }
+    }
+
+    /// <inheritdoc />
     public Task<bool> HasGenerationAsync(string generationId, CancellationToken cancellationToken) =>
         Task.FromResult(GenerationId.IsValid(generationId) && File.Exists(ManifestPath(generationId)));
 

@@ -12,7 +12,7 @@ public sealed class ImageVerifier(IChunkStore store)
     /// <summary>Verifies generation <paramref name="generationId"/>; with <paramref name="readData"/> every distinct chunk is downloaded and re-hashed.</summary>
     public async Task<VerificationReport> VerifyAsync(string generationId, bool readData, int parallelism, CancellationToken cancellationToken = default)
     {
-        var manifest = await ManifestReader.ReadAsync(store, generationId, cancellationToken);
+        var manifest = await ManifestReader.ReadStreamingAsync(store, generationId, cancellationToken);
         var distinct = manifest.Extents.Where(e => e.ChunkId is not null)
             .DistinctBy(e => e.ChunkId)
             .ToList();
