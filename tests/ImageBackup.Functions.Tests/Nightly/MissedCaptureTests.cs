@@ -10,10 +10,10 @@ public sealed class MissedCaptureTests
     [Timeout(300_000, CooperativeCancellation = true)]
     public async Task A_server_whose_agent_does_not_report_by_06_00_is_missed_and_a_late_report_is_refused()
     {
-        // Arrange: the host's clock is 70 seconds before the window closes.
+        // Arrange: the host's clock is three minutes before the window closes.
         await using var host = await LocalHostProcess.StartAsync(LocalHostProcess.UniqueTaskHub("missed"), new Dictionary<string, string>
         {
-            ["ImageBackup__Clock__Now"] = "2027-03-02T05:58:50+09:00",
+            ["ImageBackup__Clock__Now"] = "2027-03-02T05:57:00+09:00",
             ["ImageBackup__TablePrefix"] = "t" + Guid.NewGuid().ToString("N")[..12],
         });
         var customerKey = await Orders.NewCustomerKeyAsync(host.Client);
@@ -22,7 +22,7 @@ public sealed class MissedCaptureTests
 
         // Act
         using var started = await host.Client.SendAsync(HttpMethod.Post, "api/ops/nightly-runs", LocalHostProcess.OpsKey, new { date = "2027-03-02" });
-        var command = await silent.NextCommandAsync(TimeSpan.FromMinutes(1));
+        var command = await silent.NextCommandAsync(TimeSpan.FromMinutes(3));
         var manifest = await ProtocolAgent.CaptureAsync(command, image.Path);
         var night = await NightPolling.WaitForCompletionAsync(host.Client, "2027-03-02", TimeSpan.FromMinutes(2));
         using var late = await silent.ReportCompletedAsync(command.GetProperty("captureId").GetString()!, manifest.GenerationId);

@@ -34,14 +34,14 @@ public sealed class NightOfThreeServersTests
         using var started = await client.SendAsync(HttpMethod.Post, "api/ops/nightly-runs", LocalHostProcess.OpsKey, new { date = Night });
         Assert.AreEqual(HttpStatusCode.Accepted, started.StatusCode, await started.Content.ReadAsStringAsync());
 
-        var steadyCommand = await steady.NextCommandAsync(TimeSpan.FromMinutes(1));
+        var steadyCommand = await steady.NextCommandAsync(TimeSpan.FromMinutes(3));
         var steadyCapture = steadyCommand.GetProperty("captureId").GetString()!;
         var manifest = await ProtocolAgent.CaptureAsync(steadyCommand, image.Path);
         using var unknownGeneration = await steady.ReportCompletedAsync(steadyCapture, "20270103T150000Z-00000000");
         using var notTheirs = await flaky.ReportCompletedAsync(steadyCapture, manifest.GenerationId);
         using var completed = await steady.ReportCompletedAsync(steadyCapture, manifest.GenerationId);
 
-        var firstAttempt = await flaky.NextCommandAsync(TimeSpan.FromMinutes(1));
+        var firstAttempt = await flaky.NextCommandAsync(TimeSpan.FromMinutes(3));
         using var failed = await flaky.ReportFailedAsync(firstAttempt.GetProperty("captureId").GetString()!, "source unreadable: /dev/sda: I/O error");
         var secondAttempt = await flaky.NextCommandAsync(TimeSpan.FromMinutes(2));
         var flakyManifest = await ProtocolAgent.CaptureAsync(secondAttempt, image.Path);
@@ -103,7 +103,7 @@ public sealed class NightOfThreeServersTests
         using var started = await host.Client.SendAsync(HttpMethod.Post, "api/ops/nightly-runs", LocalHostProcess.OpsKey, new { date = "2027-02-01" });
 
         // Act
-        var command = await agent.NextCommandAsync(TimeSpan.FromMinutes(1));
+        var command = await agent.NextCommandAsync(TimeSpan.FromMinutes(3));
         var storeUrl = command.GetProperty("store").GetString()!;
         var manifest = await ProtocolAgent.CaptureAsync(command, image.Path);
         var container = new BlobContainerClient(new Uri(storeUrl));
