@@ -63,6 +63,7 @@ internal static class LsCommand
 
     private static int ListPath(RestoreFilesSession session, ImagePath path)
     {
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         var fileSystem = session.FileSystem(path.Volume);
         var entry = PathResolver.Resolve(fileSystem, path.Components);
         var entries = entry.Kind == FileEntryKind.Directory
@@ -75,7 +76,7 @@ internal static class LsCommand
             var mode = item.UnixMode is { } m ? Convert.ToString(m, 8).PadLeft(4, '0') : "-";
             output.WriteLine($"{TypeLetter(item.Kind)} {mode,4} {item.Size,14} {item.ModifiedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)} {name}");
         }
-        System.Console.Error.WriteLine($"{entries.Count} entries; {session.Source.BytesFetched} bytes fetched from the store");
+        System.Console.Error.WriteLine($"{entries.Count} entries in {stopwatch.ElapsedMilliseconds} ms (volumes, path and listing); {session.Source.BytesFetched} bytes fetched from the store");
         return ExitCodes.Success;
     }
 

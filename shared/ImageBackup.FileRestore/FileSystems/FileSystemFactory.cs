@@ -22,7 +22,7 @@ public static class FileSystemFactory
     {
         "ext2" or "ext3" or "ext4" => ExtFileSystem.Open(source),
         "xfs" => Xfs.XfsFileSystem.Open(source),
-        "ntfs" => throw new UnsupportedLayoutException("ntfs reader not built"),
+        "ntfs" => Ntfs.NtfsFileSystem.Open(source),
         _ => throw new UnsupportedLayoutException($"file system '{type}' is not read by file restore"),
     };
 }
