@@ -59,23 +59,25 @@ internal static class NtfsImagePatch
     }
 
     /// <summary>Undoes fixups of a record, lets <paramref name="edit"/> change it, redoes fixups and writes it back.</summary>
-    public static void Edit(string image, ulong record, Action<byte[]> edit)
+    public static void Edit(string image, ulong record, Action<byte[]> edit) => EditAt(image, RecordOffset(image, record), RecordSize, "FILE", edit);
+
+    /// <summary>Same for any multi-sector record (FILE or INDX) of <paramref name="size"/> bytes at <paramref name="offset"/>.</summary>
+    public static void EditAt(string image, long offset, int size, string signature, Action<byte[]> edit)
     {
-        var offset = RecordOffset(image, record);
-        var raw = new byte[RecordSize];
+        var raw = new byte[size];
         using var file = new FileStream(image, FileMode.Open, FileAccess.ReadWrite);
         file.Position = offset;
         file.ReadExactly(raw);
-        Assert.IsTrue(raw.AsSpan(0, 4).SequenceEqual("FILE"u8), $"record {record} at {offset}");
+        Assert.AreEqual(signature, System.Text.Encoding.ASCII.GetString(raw, 0, 4), $"record at {offset}");
         int usa = BinaryPrimitives.ReadUInt16LittleEndian(raw.AsSpan(4));
-        for (var i = 1; i <= RecordSize / 512; i++)
+        for (var i = 1; i <= size / 512; i++)
         {
             raw[(i * 512) - 2] = raw[usa + (i * 2)];
             raw[(i * 512) - 1] = raw[usa + (i * 2) + 1];
         }
 
         edit(raw);
-        for (var i = 1; i <= RecordSize / 512; i++)
+        for (var i = 1; i <= size / 512; i++)
         {
             raw[usa + (i * 2)] = raw[(i * 512) - 2];
             raw[usa + (i * 2) + 1] = raw[(i * 512) - 1];
@@ -102,6 +104,29 @@ internal static class NtfsImagePatch
         }
 
         throw new InvalidOperationException($"attribute 0x{type:x} not found");
+    }
+
+    /// <summary>Offsets of the sub-node VCN fields of the index node whose header starts at <paramref name="header"/>.</summary>
+    public static List<int> SubNodePointers(byte[] node, int header)
+    {
+        var position = header + (int)BinaryPrimitives.ReadUInt32LittleEndian(node.AsSpan(header));
+        var pointers = new List<int>();
+        while (true)
+        {
+            int length = BinaryPrimitives.ReadUInt16LittleEndian(node.AsSpan(position + 8));
+            var flags = BinaryPrimitives.ReadUInt16LittleEndian(node.AsSpan(position + 12));
+            if ((flags & 1) != 0)
+            {
+                pointers.Add(position + length - 8);
+            }
+
+            if ((flags & 2) != 0)
+            {
+                return pointers;
+            }
+
+            position += length;
+        }
     }
 
     /// <summary>Offset of the value of the resident attribute at <paramref name="attribute"/>.</summary>

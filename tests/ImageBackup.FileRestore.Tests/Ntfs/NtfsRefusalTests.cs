@@ -75,6 +75,37 @@ public sealed class NtfsRefusalTests
     }
 
     [TestMethod]
+    public void An_index_block_whose_sub_node_points_back_at_itself_ends_in_corrupt_instead_of_looping()
+    {
+        // Arrange: /nodedir's root points at one INDX node; make that node's last sub-node pointer its own VCN.
+        var image = NtfsFixture.Get().CopyImage("index-cycle.img");
+        var record = NtfsImagePatch.RecordOf(image, "/nodedir");
+        long vcn = -1;
+        NtfsImagePatch.Edit(image, record, bytes =>
+        {
+            var root = NtfsImagePatch.ValueOffset(bytes, NtfsImagePatch.FindAttribute(bytes, 0x90));
+            vcn = BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(NtfsImagePatch.SubNodePointers(bytes, root + 16)[0]));
+        });
+        var clusterSize = NtfsImagePatch.ClusterSize(image);
+        var clusters = NtfsImagePatch.Clusters(image, record, "$INDEX_ALLOCATION");
+        NtfsImagePatch.EditAt(image, clusters[(int)vcn] * clusterSize, clusterSize, "INDX", block =>
+        {
+            var pointers = NtfsImagePatch.SubNodePointers(block, 0x18);
+            Assert.IsTrue(pointers.Count > 0, "the node under the root has children (a three-level index)");
+            BinaryPrimitives.WriteInt64LittleEndian(block.AsSpan(pointers[^1]), vcn);
+        });
+        using var source = new ImageFileSource(image);
+        var fileSystem = NtfsFileSystem.Open(source);
+        var directory = NtfsReadingTests.Resolve(fileSystem, "nodedir");
+
+        // Act
+        var error = Assert.ThrowsExactly<CorruptImageException>(() => fileSystem.List(directory).Count());
+
+        // Assert
+        StringAssert.Contains(error.Message, "visited twice");
+    }
+
+    [TestMethod]
     public void A_torn_mft_record_is_corrupt_not_misread()
     {
         // Arrange: change the last bytes of hello.txt's first sector without updating the update sequence array.

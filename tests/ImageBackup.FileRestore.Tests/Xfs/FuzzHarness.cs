@@ -39,12 +39,29 @@ internal static class FuzzHarness
                 var offset = region.Offset + random.Next(region.Length);
                 var original = new byte[1];
                 image.ReadAt(offset, original);
-                changes[offset] = random.Next(4) switch
+                switch (random.Next(5))
                 {
-                    0 or 1 => (byte)(original[0] ^ (1 << random.Next(8))),
-                    2 => (byte)random.Next(256),
-                    _ => random.Next(2) == 0 ? (byte)0 : (byte)0xFF,
-                };
+                    case 0 or 1:
+                        changes[offset] = (byte)(original[0] ^ (1 << random.Next(8)));
+                        break;
+                    case 2:
+                        changes[offset] = (byte)random.Next(256);
+                        break;
+                    case 3:
+                        changes[offset] = random.Next(2) == 0 ? (byte)0 : (byte)0xFF;
+                        break;
+                    default:
+                        // A whole aligned field (2, 4 or 8 bytes) set to all zeros or all ones: huge counts, null pointers.
+                        var width = 2 << random.Next(3);
+                        var start = Math.Max(region.Offset, offset & ~(long)(width - 1));
+                        var fill = random.Next(2) == 0 ? (byte)0 : (byte)0xFF;
+                        for (var at = start; at < Math.Min(start + width, region.Offset + region.Length); at++)
+                        {
+                            changes[at] = fill;
+                        }
+
+                        break;
+                }
             }
 
             Exception? failure = null;

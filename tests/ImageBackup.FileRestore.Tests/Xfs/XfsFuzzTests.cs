@@ -19,9 +19,10 @@ public sealed partial class XfsFuzzTests
         var regions = MetadataRegions(fixture, image);
 
         // Act
-        var outcome = FuzzHarness.Run(image, regions, XfsFileSystem.Open, seed: version * 1_000_000, cases);
+        var outcome = FuzzHarness.Run(new CachedImageSource(image), regions, XfsFileSystem.Open, seed: version * 1_000_000, cases);
 
         // Assert
+        Console.WriteLine($"fuzz outcome: {outcome}");
         Assert.AreEqual(cases, outcome.Succeeded + outcome.Corrupt + outcome.Unsupported);
         Assert.IsTrue(outcome.Corrupt > cases / 10, $"mutations should often be detected: {outcome}");
     }

@@ -196,6 +196,34 @@ public sealed class XfsReadingTests
     }
 
     [TestMethod]
+    [DataRow(4)]
+    [DataRow(5)]
+    public void A_log_whose_last_record_is_not_an_unmount_record_is_reported_as_dirty(int version)
+    {
+        // Arrange: mkfs leaves one unmount record at the log start; clear the XLOG_UNMOUNT_TRANS flag of its operation header.
+        var fixture = XfsFixture.Get(version);
+        var image = fixture.CopyImage("dirty-log.img");
+        var logStart = Field(fixture.XfsDb("sb 0", "p logstart"), "logstart");
+        var converted = fixture.XfsDb($"convert fsblock {logStart} byte");
+        var logOffset = long.Parse(converted[(converted.IndexOf('(', StringComparison.Ordinal) + 1)..converted.IndexOf(')', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture);
+        using (var file = new FileStream(image, FileMode.Open, FileAccess.ReadWrite))
+        {
+            file.Position = logOffset + 512 + 9;
+            Assert.AreEqual(0x20, file.ReadByte() & 0x20, "the fixture's last log record is an unmount record");
+            file.Position = logOffset + 512 + 9;
+            file.WriteByte(0);
+        }
+
+        using var source = new ImageFileSource(image);
+
+        // Act
+        var fileSystem = XfsFileSystem.Open(source);
+
+        // Assert
+        Assert.IsTrue(fileSystem.Warnings.Any(w => w.Contains("log is dirty", StringComparison.Ordinal)), string.Join("; ", fileSystem.Warnings));
+    }
+
+    [TestMethod]
     public void A_realtime_device_is_refused_by_name()
     {
         // Arrange

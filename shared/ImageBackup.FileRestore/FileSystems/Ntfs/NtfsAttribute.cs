@@ -24,6 +24,9 @@ internal sealed class NtfsAttribute
     public const ushort FlagEncrypted = 0x4000;
     public const ushort FlagSparse = 0x8000;
 
+    /// <summary>Highest VCN accepted (2^40 clusters: 4 PiB at 4 KiB), so VCN-to-byte arithmetic cannot overflow; sparse files may exceed the volume.</summary>
+    private const long MaxVcn = 1L << 40;
+
     public required uint Type { get; init; }
     public required string Name { get; init; }
     public required ushort Flags { get; init; }
@@ -85,7 +88,7 @@ internal sealed class NtfsAttribute
         var allocated = BinaryPrimitives.ReadInt64LittleEndian(raw[0x28..]);
         var dataSize = BinaryPrimitives.ReadInt64LittleEndian(raw[0x30..]);
         var initialized = BinaryPrimitives.ReadInt64LittleEndian(raw[0x38..]);
-        if (startVcn < 0 || lastVcn < startVcn - 1 || lastVcn >= clusterCount * 16 || runsOffset > raw.Length
+        if (startVcn < 0 || lastVcn < startVcn - 1 || lastVcn >= MaxVcn || runsOffset > raw.Length
             || allocated < 0 || dataSize < 0 || initialized < 0 || compressionUnit > 16)
         {
             throw new CorruptImageException($"NTFS: record {record} attribute 0x{type:x} has invalid VCNs, sizes or runlist offset.");

@@ -149,10 +149,15 @@ internal sealed class NtfsIndexReader
         }
 
         var unit = blockSize >= volume.Boot.ClusterSize ? volume.Boot.ClusterSize : 512;
-        var offset = vcn * unit;
-        if (vcn < 0 || offset > allocationSize - blockSize || !visited.Add(vcn))
+        if (vcn < 0 || vcn > allocationSize / unit)
         {
-            throw new CorruptImageException($"NTFS: directory record {directory.Number} index block VCN {vcn} is out of range or visited twice.");
+            throw new CorruptImageException($"NTFS: directory record {directory.Number} index block VCN {vcn} is out of range.");
+        }
+
+        var offset = vcn * unit;
+        if (offset % blockSize != 0 || offset > allocationSize - blockSize || !visited.Add(offset))
+        {
+            throw new CorruptImageException($"NTFS: directory record {directory.Number} index block VCN {vcn} is misaligned, out of range or visited twice.");
         }
 
         var block = new byte[blockSize];

@@ -24,7 +24,7 @@ internal static class NtfsRunList
 
             var length = ReadSigned(pairs.Slice(position, lengthSize));
             position += lengthSize;
-            if (length <= 0 || length > clusterCount || vcn + length - 1 > lastVcn)
+            if (length <= 0 || length - 1 > lastVcn - vcn)
             {
                 throw new CorruptImageException($"NTFS: runlist has a run of {length} clusters at VCN {vcn} beyond the attribute's last VCN {lastVcn}.");
             }

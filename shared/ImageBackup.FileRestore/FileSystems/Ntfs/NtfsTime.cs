@@ -6,5 +6,5 @@ internal static class NtfsTime
     private static readonly long MaxFileTime = DateTime.MaxValue.ToFileTimeUtc();
 
     public static DateTimeOffset FromFileTime(long value) =>
-        DateTimeOffset.FromFileTime(Math.Clamp(value, 0, MaxFileTime)).ToUniversalTime();
+        new(DateTime.FromFileTimeUtc(Math.Clamp(value, 0, MaxFileTime)), TimeSpan.Zero);
 }

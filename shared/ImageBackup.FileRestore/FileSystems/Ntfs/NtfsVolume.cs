@@ -40,14 +40,18 @@ internal sealed class NtfsVolume
             throw new CorruptImageException("NTFS: $MFT has no non-resident $DATA attribute.");
         }
 
-        volume.mftMap = NtfsClusterMap.Build(data.Where(a => a.StartVcn == 0), source, boot, "$MFT");
-        volume.mftSize = Math.Min(data.First(a => a.StartVcn == 0).DataSize, volume.mftMap.MappedClusters * boot.ClusterSize);
+        var firstExtent = data.FirstOrDefault(a => a.StartVcn == 0)
+            ?? throw new CorruptImageException("NTFS: $MFT has no $DATA extent starting at VCN 0.");
+        volume.mftMap = NtfsClusterMap.Build([firstExtent], source, boot, "$MFT");
+        volume.mftSize = Math.Min(firstExtent.DataSize, volume.mftMap.MappedClusters * boot.ClusterSize);
         if (mft.Attributes.Any(a => a.Type == NtfsAttribute.AttributeList))
         {
             var file = volume.LoadFile(0);
             var extents = file.Attributes.Where(a => a.Type == NtfsAttribute.Data && a.Name.Length == 0 && a.NonResident).ToList();
+            var first = extents.FirstOrDefault(a => a.StartVcn == 0)
+                ?? throw new CorruptImageException("NTFS: $MFT's attribute list has no $DATA extent starting at VCN 0.");
             volume.mftMap = NtfsClusterMap.Build(extents, source, boot, "$MFT");
-            volume.mftSize = Math.Min(extents.First(a => a.StartVcn == 0).DataSize, volume.mftMap.MappedClusters * boot.ClusterSize);
+            volume.mftSize = Math.Min(first.DataSize, volume.mftMap.MappedClusters * boot.ClusterSize);
         }
 
         return volume;

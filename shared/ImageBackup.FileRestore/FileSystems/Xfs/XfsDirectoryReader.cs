@@ -78,13 +78,13 @@ internal static class XfsDirectoryReader
         {
             if (extent.StartOffset > block)
             {
-                block = extent.StartOffset & ~(blocksPerDirBlock - 1);
-                continue;
-            }
-
-            if (block >= (ulong)end)
-            {
-                break;
+                // Skip the hole, but never backwards: an extent starting inside a directory block is read with it.
+                var aligned = extent.StartOffset & ~(blocksPerDirBlock - 1);
+                if (aligned > block)
+                {
+                    block = aligned;
+                    continue;
+                }
             }
 
             stream.ReadLogical((long)(block << sb.BlockLog), buffer);
@@ -139,6 +139,11 @@ internal static class XfsDirectoryReader
             }
             else
             {
+                if (position + 9 > end)
+                {
+                    throw new CorruptImageException($"XFS: directory inode {directory} block {block} has a truncated entry.");
+                }
+
                 int nameLength = data[position + 8];
                 length = (8 + 1 + nameLength + (sb.HasFtype ? 1 : 0) + 2 + 7) & ~7;
                 if (nameLength == 0 || position + length > end)

@@ -61,7 +61,7 @@ internal static class XfsLogCheck
             var tail = BinaryPrimitives.ReadUInt64BigEndian(header[24..]);
             var operations = BinaryPrimitives.ReadInt32BigEndian(header[40..]);
             var size = BinaryPrimitives.ReadUInt32BigEndian(header[320..]);
-            long headerBlocks = (version & 2) != 0 && size > 32768 ? (size + 32767) / 32768 : 1;
+            var headerBlocks = (version & 2) != 0 && size > 32768 ? ((long)size + 32767) / 32768 : 1;
             var dataBlocks = ((long)length + BasicBlock - 1) / BasicBlock;
             if (block + headerBlocks + dataBlocks > logBasicBlocks)
             {
