@@ -6,7 +6,8 @@
 #   bench/nightly-sim.sh [N]                     N servers (default 2000)
 #   SIM_NIGHTS=2 bench/nightly-sim.sh 200         a second night on churned images (host restarted at the next night)
 # Knobs: SIM_DATE (first night, default 2027-01-05), SIM_ARGS (more simulation options, e.g. "--max-in-flight 500"),
-# AZURITE_BLOB_PORT (default 20400), SIM_PORT (local host, default 7471), SIM_OUT (default bench/out/nightly-sim).
+# AZURITE_BLOB_PORT (default 20400), SIM_PORT (local host, default 7471), SIM_OUT (default bench/out/nightly-sim),
+# SIM_WORK_ROOT (images and agent state; default $TMPDIR or /tmp; /dev/shm keeps them in memory).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -19,7 +20,7 @@ nights="${SIM_NIGHTS:-1}"
 first="${SIM_DATE:-2027-01-05}"
 port="${SIM_PORT:-7471}"
 out="${SIM_OUT:-$root/bench/out/nightly-sim}"
-work=$(mktemp -d /tmp/nightly-sim.XXXXXX)
+work=$(mktemp -d "${SIM_WORK_ROOT:-${TMPDIR:-/tmp}}/nightly-sim.XXXXXX")
 export AZURITE_BLOB_PORT="${AZURITE_BLOB_PORT:-20400}"
 export ImageBackup__OpsKey="sim-ops-key-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
 export ImageBackup__TaskHub="nightlysim$(od -An -N4 -tx4 /dev/urandom | tr -d ' ')"

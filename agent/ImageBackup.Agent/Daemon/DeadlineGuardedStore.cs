@@ -31,10 +31,14 @@ internal sealed class DeadlineGuardedStore(IChunkStore inner, DateTimeOffset dea
     /// <inheritdoc />
     public Task<bool> PutManifestIfAbsentAsync(string generationId, ReadOnlyMemory<byte> utf8Json, CancellationToken cancellationToken)
     {
-        if (time.GetUtcNow() >= deadline)
-        {
-            throw new DeadlinePassedException($"the deadline {deadline:O} passed before generation {generationId} was committed");
-        }
+        ThrowIfPast(generationId);
+        return inner.PutManifestIfAbsentAsync(generationId, utf8Json, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<bool> PutManifestIfAbsentAsync(string generationId, Stream utf8Json, CancellationToken cancellationToken)
+    {
+        ThrowIfPast(generationId);
         return inner.PutManifestIfAbsentAsync(generationId, utf8Json, cancellationToken);
     }
 
@@ -43,4 +47,12 @@ internal sealed class DeadlineGuardedStore(IChunkStore inner, DateTimeOffset dea
 
     /// <inheritdoc />
     public Task DeleteManifestAsync(string generationId, CancellationToken cancellationToken) => inner.DeleteManifestAsync(generationId, cancellationToken);
+
+    private void ThrowIfPast(string generationId)
+    {
+        if (time.GetUtcNow() >= deadline)
+        {
+            throw new DeadlinePassedException($"the deadline {deadline:O} passed before generation {generationId} was committed");
+        }
+    }
 }

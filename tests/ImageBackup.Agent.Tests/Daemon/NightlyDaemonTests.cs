@@ -153,6 +153,32 @@ public sealed class NightlyDaemonTests
         Assert.IsNull(state.ReadCommand());
     }
 
+    [TestMethod]
+    public async Task A_saved_command_whose_deadline_has_passed_is_dropped_without_capturing()
+    {
+        // Arrange
+        using var folder = new TemporaryFolder();
+        var order = await Service.PlaceOrderAsync();
+        using var enrolled = await Service.Client.SendAsync(HttpMethod.Post, "api/agent/enrollment", body: new { enrollmentToken = order.EnrollmentToken });
+        var answer = await enrolled.ReadJsonAsync();
+        var state = new AgentStateDirectory(folder.File("state"));
+        state.SaveCredentials(new AgentCredentials(answer.GetProperty("agentId").GetString()!, answer.GetProperty("agentKey").GetString()!, order.ContractId, Service.BaseAddress.ToString()));
+        var stale = DaemonCommands.Capture(order.CaptureId(new DateOnly(2020, 1, 6)), "http://127.0.0.1:9/ctr-none?sp=cw&sig=x", DateTimeOffset.UtcNow.AddHours(-1));
+        state.SaveCommand(new PendingCommand(stale, null));
+
+        // Act
+        using var agent = RunningAgent.Start(Service.BaseAddress, state.Path, folder.File("disk.img"), "--once");
+        await agent.WaitForLogAsync("Waiting for commands");
+        agent.Terminate();
+        var exit = await agent.WaitForExitAsync();
+
+        // Assert
+        Assert.AreEqual(0, exit, agent.StandardError);
+        Assert.Contains("Dropping saved command " + stale.CommandId, agent.StandardError);
+        Assert.DoesNotContain("Capturing", agent.StandardError);
+        Assert.IsNull(state.ReadCommand());
+    }
+
     private static async Task<AgentCommandMessage> TakeCommandAsync(string agentKey)
     {
         var until = DateTime.UtcNow.AddMinutes(2);
