@@ -23,7 +23,7 @@ public sealed class AgentDaemon
         this.logger = logger;
         state = new AgentStateDirectory(options.StateDirectory);
         api = new AgentApiClient(http, options.Api, options.Retry, options.Time, logger);
-        captures = new CaptureRunner(options, logger);
+        captures = new CaptureRunner(options, options.UseChangeCache ? state.CacheDirectory : null, logger);
     }
 
     /// <summary>The state directory.</summary>
@@ -143,9 +143,30 @@ public sealed class AgentDaemon
         else
         {
             logger.LogWarning("The service refused the report of {CaptureId} ({Status}): {Detail}", reportId, answer.Status, answer.Detail);
+            if (outcome.Succeeded)
+            {
+                // The service did not record this generation, so retention may collect its chunks: the next capture
+                // must not trust a cache built on it.
+                ForgetChangeCache();
+            }
         }
         state.DeleteCommand();
         options.Reported?.Invoke(pending with { Outcome = outcome }, answer);
+    }
+
+    private void ForgetChangeCache()
+    {
+        try
+        {
+            if (Directory.Exists(state.CacheDirectory))
+            {
+                Directory.Delete(state.CacheDirectory, recursive: true);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning("Could not clear the change cache {Directory}: {Error}", state.CacheDirectory, e.Message);
+        }
     }
 
     private static CapturePayload? TryReadCapture(AgentCommandMessage command)

@@ -42,6 +42,9 @@ public sealed record AgentDaemonOptions
     /// <summary>Back-off for transient HTTP failures.</summary>
     public RetryPolicy Retry { get; init; } = RetryPolicy.Default;
 
+    /// <summary>Keep the capture change cache in the state directory's <c>cache</c> folder (it is trusted only while its generation is in the store).</summary>
+    public bool UseChangeCache { get; init; } = true;
+
     /// <summary>Called after each report was answered (for simulations and tests that count outcomes); null for none.</summary>
     public Action<PendingCommand, ReportAnswer>? Reported { get; init; }
 

@@ -10,9 +10,10 @@ namespace ImageBackup.Agent.Daemon;
 
 /// <summary>
 /// Carries out one capture command with the same pipeline as <c>imagebackup-agent capture</c>: the source into the
-/// night's SAS store, cancelled at the deadline and never committing a manifest after it.
+/// night's SAS store, cancelled at the deadline and never committing a manifest after it; the change cache (the block
+/// index of the last capture) lives in the state directory.
 /// </summary>
-internal sealed class CaptureRunner(AgentDaemonOptions options, ILogger logger)
+internal sealed class CaptureRunner(AgentDaemonOptions options, string? cacheDirectory, ILogger logger)
 {
     private static readonly string ToolVersion =
         "imagebackup-agent " + (typeof(CaptureRunner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0");
@@ -44,6 +45,7 @@ internal sealed class CaptureRunner(AgentDaemonOptions options, ILogger logger)
                 Parallelism = Math.Max(1, options.Parallelism ?? Math.Max(8, 4 * Environment.ProcessorCount)),
                 BandwidthLimit = options.BandwidthLimit,
                 UsedRanges = options.UsedBlocksOnly ? new ExtUsedRangeReader() : null,
+                CacheDirectory = cacheDirectory,
             };
             logger.LogInformation("Capturing {Source} into {Store} for {CaptureId} (deadline {Deadline:O})",
                 sourcePath, LogSafe.StoreUrl(payload.Store), payload.CaptureId, payload.Deadline);

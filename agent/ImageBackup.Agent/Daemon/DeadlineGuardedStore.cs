@@ -46,6 +46,12 @@ internal sealed class DeadlineGuardedStore(IChunkStore inner, DateTimeOffset dea
     public Task<byte[]> GetManifestAsync(string generationId, CancellationToken cancellationToken) => inner.GetManifestAsync(generationId, cancellationToken);
 
     /// <inheritdoc />
+    public Task<Stream> OpenManifestAsync(string generationId, CancellationToken cancellationToken) => inner.OpenManifestAsync(generationId, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> HasGenerationAsync(string generationId, CancellationToken cancellationToken) => inner.HasGenerationAsync(generationId, cancellationToken);
+
+    /// <inheritdoc />
     public Task DeleteManifestAsync(string generationId, CancellationToken cancellationToken) => inner.DeleteManifestAsync(generationId, cancellationToken);
 
     private void ThrowIfPast(string generationId)
