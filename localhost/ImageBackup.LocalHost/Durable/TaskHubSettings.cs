@@ -17,8 +17,12 @@ public static class TaskHubSettings
         ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(30),
         WorkItemQueueVisibilityTimeout = TimeSpan.FromSeconds(30),
         PartitionCount = 4,
+        // A night runs one sub-orchestration per server: let many wait on their events at once, and keep
+        // their histories in memory between events instead of reloading them (host.json does the same).
         MaxConcurrentTaskActivityWorkItems = 50,
-        MaxConcurrentTaskOrchestrationWorkItems = 10,
+        MaxConcurrentTaskOrchestrationWorkItems = 100,
+        ExtendedSessionsEnabled = true,
+        ExtendedSessionIdleTimeout = TimeSpan.FromSeconds(30),
         LoggerFactory = loggerFactory,
     };
 }

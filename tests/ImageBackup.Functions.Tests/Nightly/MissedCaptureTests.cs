@@ -7,7 +7,7 @@ namespace ImageBackup.Functions.Tests.Nightly;
 public sealed class MissedCaptureTests
 {
     [TestMethod]
-    [Timeout(300_000, CooperativeCancellation = true)]
+    [Timeout(480_000, CooperativeCancellation = true)]
     public async Task A_server_whose_agent_does_not_report_by_06_00_is_missed_and_a_late_report_is_refused()
     {
         // Arrange: the host's clock is three minutes before the window closes.
@@ -24,7 +24,7 @@ public sealed class MissedCaptureTests
         using var started = await host.Client.SendAsync(HttpMethod.Post, "api/ops/nightly-runs", LocalHostProcess.OpsKey, new { date = "2027-03-02" });
         var command = await silent.NextCommandAsync(TimeSpan.FromMinutes(3));
         var manifest = await ProtocolAgent.CaptureAsync(command, image.Path);
-        var night = await NightPolling.WaitForCompletionAsync(host.Client, "2027-03-02", TimeSpan.FromMinutes(2));
+        var night = await NightPolling.WaitForCompletionAsync(host.Client, "2027-03-02", TimeSpan.FromMinutes(4));
         using var late = await silent.ReportCompletedAsync(command.GetProperty("captureId").GetString()!, manifest.GenerationId);
         using var backups = await host.Client.SendAsync(HttpMethod.Get, $"api/contracts/{silent.ContractId}/backups", customerKey);
 
