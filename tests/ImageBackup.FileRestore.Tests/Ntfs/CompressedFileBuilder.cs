@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using ImageBackup.FileRestore.Tests.Xfs;
 
 namespace ImageBackup.FileRestore.Tests.Ntfs;
 
@@ -11,11 +12,17 @@ namespace ImageBackup.FileRestore.Tests.Ntfs;
 internal static class CompressedFileBuilder
 {
     /// <summary>The patched image with the record number and the clusters holding unit 0's compressed bytes.</summary>
-    public sealed record Result(string ImagePath, ulong Record, long FirstCluster, int CompressedClusters);
+    public sealed record Result(ImageCopy Copy, ulong Record, long FirstCluster, int CompressedClusters) : IDisposable
+    {
+        public string ImagePath => Copy.Path;
+
+        public void Dispose() => Copy.Dispose();
+    }
 
     public static Result Build(NtfsFixture fixture, string name)
     {
-        var image = fixture.CopyImage(name);
+        var copy = fixture.CopyImage(name);
+        var image = copy.Path;
         var record = NtfsImagePatch.RecordOf(image, "/compressible.bin");
         var clusterSize = NtfsImagePatch.ClusterSize(image);
         var clusters = NtfsImagePatch.Clusters(image, record, "$DATA");
@@ -35,7 +42,7 @@ internal static class CompressedFileBuilder
 
         var runs = Run(k, clusters[0]).Concat(Run(16 - k, null)).Concat(Run(16, 16)).Concat(Run(16, null)).Append((byte)0).ToArray();
         NtfsImagePatch.Edit(image, record, bytes => MakeCompressed(bytes, runs, (k + 16L) * clusterSize));
-        return new Result(image, record, clusters[0], k);
+        return new Result(copy, record, clusters[0], k);
     }
 
     /// <summary>Replaces the $DATA attribute header with the 0x48-byte compressed form and the new runlist.</summary>

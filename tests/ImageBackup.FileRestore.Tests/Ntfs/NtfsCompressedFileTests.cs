@@ -11,7 +11,7 @@ public sealed class NtfsCompressedFileTests
     {
         // Arrange
         var fixture = NtfsFixture.Get();
-        var compressed = CompressedFileBuilder.Build(fixture, "compressed.img");
+        using var compressed = CompressedFileBuilder.Build(fixture, "compressed.img");
         var original = File.ReadAllBytes(Path.Combine(fixture.SourceRoot, "compressible.bin"));
         using var source = new ImageFileSource(compressed.ImagePath);
         var fileSystem = NtfsFileSystem.Open(source);

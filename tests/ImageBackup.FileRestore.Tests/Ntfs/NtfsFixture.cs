@@ -19,13 +19,7 @@ internal sealed class NtfsFixture
 
     private NtfsFixture()
     {
-        Directory = Path.Combine(Path.GetTempPath(), $"imagebackup-ntfs-{Environment.ProcessId}");
-        if (System.IO.Directory.Exists(Directory))
-        {
-            System.IO.Directory.Delete(Directory, recursive: true);
-        }
-
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => System.IO.Directory.Delete(Directory, recursive: true);
+        Directory = FixtureDirectory.Create("imagebackup-ntfs");
         SourceRoot = FixtureTree.Build(Path.Combine(Directory, "src"), FixtureTree.LongLinkTarget(4));
         AddNtfsExtras(SourceRoot);
         var wim = Path.Combine(Directory, "tree.wim");
@@ -48,11 +42,11 @@ internal sealed class NtfsFixture
     public string ImagePath { get; }
 
     /// <summary>Copies the image for a test that patches it.</summary>
-    public string CopyImage(string name)
+    public ImageCopy CopyImage(string name)
     {
         var copy = Path.Combine(Directory, name);
-        File.Copy(ImagePath, copy, overwrite: true);
-        return copy;
+        FixtureDirectory.SparseCopy(ImagePath, copy);
+        return new ImageCopy(copy);
     }
 
     /// <summary>NTFS reparse points store link targets with backslashes (wimlib translates them on apply).</summary>

@@ -12,7 +12,7 @@ public sealed class NtfsFuzzTests
     {
         // Arrange: the fixture with the LZNT1-compressed file, so compressed data is mutated too.
         const int Cases = 1000;
-        var compressed = CompressedFileBuilder.Build(NtfsFixture.Get(), "fuzz-base.img");
+        using var compressed = CompressedFileBuilder.Build(NtfsFixture.Get(), "fuzz-base.img");
         using var image = new ImageFileSource(compressed.ImagePath);
         var regions = MetadataRegions(compressed, image);
 

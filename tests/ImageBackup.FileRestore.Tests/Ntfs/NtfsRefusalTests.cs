@@ -12,7 +12,8 @@ public sealed class NtfsRefusalTests
     public void An_efs_encrypted_file_is_refused_by_name_when_opened()
     {
         // Arrange: set FILE_ATTRIBUTE_ENCRYPTED in hello.txt's $STANDARD_INFORMATION.
-        var image = NtfsFixture.Get().CopyImage("efs.img");
+        using var copy = NtfsFixture.Get().CopyImage("efs.img");
+        var image = copy.Path;
         NtfsImagePatch.Edit(image, NtfsImagePatch.RecordOf(image, "/hello.txt"), record =>
         {
             var value = NtfsImagePatch.ValueOffset(record, NtfsImagePatch.FindAttribute(record, 0x10));
@@ -36,7 +37,8 @@ public sealed class NtfsRefusalTests
     public void A_file_whose_content_lives_behind_a_reparse_point_is_refused_by_name(uint tag, string reason)
     {
         // Arrange: turn fast-link's reparse point into a WOF or deduplication one.
-        var image = NtfsFixture.Get().CopyImage($"reparse-{tag:x8}.img");
+        using var copy = NtfsFixture.Get().CopyImage($"reparse-{tag:x8}.img");
+        var image = copy.Path;
         NtfsImagePatch.Edit(image, NtfsImagePatch.RecordOf(image, "/fast-link"), record =>
         {
             var value = NtfsImagePatch.ValueOffset(record, NtfsImagePatch.FindAttribute(record, 0xC0));
@@ -59,7 +61,8 @@ public sealed class NtfsRefusalTests
     public void A_volume_marked_dirty_is_reported_as_a_warning()
     {
         // Arrange: set VOLUME_IS_DIRTY in $Volume's $VOLUME_INFORMATION (record 3).
-        var image = NtfsFixture.Get().CopyImage("dirty.img");
+        using var copy = NtfsFixture.Get().CopyImage("dirty.img");
+        var image = copy.Path;
         NtfsImagePatch.Edit(image, 3, record =>
         {
             var value = NtfsImagePatch.ValueOffset(record, NtfsImagePatch.FindAttribute(record, 0x70));
@@ -78,7 +81,8 @@ public sealed class NtfsRefusalTests
     public void An_index_block_whose_sub_node_points_back_at_itself_ends_in_corrupt_instead_of_looping()
     {
         // Arrange: /nodedir's root points at one INDX node; make that node's last sub-node pointer its own VCN.
-        var image = NtfsFixture.Get().CopyImage("index-cycle.img");
+        using var copy = NtfsFixture.Get().CopyImage("index-cycle.img");
+        var image = copy.Path;
         var record = NtfsImagePatch.RecordOf(image, "/nodedir");
         long vcn = -1;
         NtfsImagePatch.Edit(image, record, bytes =>
@@ -109,7 +113,8 @@ public sealed class NtfsRefusalTests
     public void A_torn_mft_record_is_corrupt_not_misread()
     {
         // Arrange: change the last bytes of hello.txt's first sector without updating the update sequence array.
-        var image = NtfsFixture.Get().CopyImage("torn.img");
+        using var copy = NtfsFixture.Get().CopyImage("torn.img");
+        var image = copy.Path;
         var offset = NtfsImagePatch.RecordOffset(image, NtfsImagePatch.RecordOf(image, "/hello.txt"));
         using (var file = new FileStream(image, FileMode.Open, FileAccess.Write))
         {

@@ -15,13 +15,7 @@ internal sealed class XfsFixture
     private XfsFixture(int version)
     {
         Version = version;
-        Directory = Path.Combine(Path.GetTempPath(), $"imagebackup-xfs-v{version}-{Environment.ProcessId}");
-        if (System.IO.Directory.Exists(Directory))
-        {
-            System.IO.Directory.Delete(Directory, recursive: true);
-        }
-
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => System.IO.Directory.Delete(Directory, recursive: true);
+        Directory = FixtureDirectory.Create($"imagebackup-xfs-v{version}");
         SourceRoot = FixtureTree.Build(Path.Combine(Directory, "src"), FixtureTree.LongLinkTarget(version));
         var protofile = Path.Combine(Directory, "proto");
         File.WriteAllText(protofile, Protofile(SourceRoot));
@@ -47,11 +41,11 @@ internal sealed class XfsFixture
     public string XfsDb(params string[] commands) => XfsDbOn(ImagePath, readOnly: true, commands);
 
     /// <summary>Copies the image for a test that patches it with <c>xfs_db -x</c>.</summary>
-    public string CopyImage(string name)
+    public ImageCopy CopyImage(string name)
     {
         var copy = Path.Combine(Directory, name);
-        File.Copy(ImagePath, copy, overwrite: true);
-        return copy;
+        FixtureDirectory.SparseCopy(ImagePath, copy);
+        return new ImageCopy(copy);
     }
 
     public static string XfsDbOn(string image, bool readOnly, params string[] commands)

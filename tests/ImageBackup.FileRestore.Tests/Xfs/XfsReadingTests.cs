@@ -157,7 +157,8 @@ public sealed class XfsReadingTests
     {
         // Arrange: xfs_db -x moves the first extent of one file to logical block 2 (a 2-block hole before it) and marks another file's extent unwritten.
         var fixture = XfsFixture.Get(version);
-        var image = fixture.CopyImage("holes.img");
+        using var copy = fixture.CopyImage("holes.img");
+        var image = copy.Path;
         var fork = version == 5 ? "u3.bmx[0]" : "u.bmx[0]";
         XfsFixture.XfsDbOn(image, readOnly: false, "path /data/random-1m.bin", $"write {fork}.startoff 2", $"write {fork}.blockcount 2",
             "path /data/random-300k.bin", $"write {fork}.extentflag 1");
@@ -181,10 +182,58 @@ public sealed class XfsReadingTests
     }
 
     [TestMethod]
+    [DataRow(4)]
+    [DataRow(5)]
+    public void A_regular_file_with_a_btree_data_fork_reads_each_block_where_xfs_db_maps_it(int version)
+    {
+        // Arrange: mkfs -p writes files contiguously, so turn the 10,000-entry directory (a B+tree fork with ~150
+        // extents) into a regular file with xfs_db -x; its bytes must be the blocks xfs_db's bmap lists, in order.
+        var fixture = XfsFixture.Get(version);
+        using var copy = fixture.CopyImage("btree-file.img");
+        var image = copy.Path;
+        XfsFixture.XfsDbOn(image, readOnly: false, "path /nodedir", "write core.mode 0100644");
+        var blockSize = int.Parse(Field(fixture.XfsDb("sb 0", "p blocksize"), "blocksize"), System.Globalization.CultureInfo.InvariantCulture);
+        var agBlocks = long.Parse(Field(fixture.XfsDb("sb 0", "p agblocks"), "agblocks"), System.Globalization.CultureInfo.InvariantCulture);
+        var size = long.Parse(Field(XfsFixture.XfsDbOn(image, readOnly: true, "path /nodedir", "p core.format core.size"), "core.size"), System.Globalization.CultureInfo.InvariantCulture);
+        var expected = new byte[size];
+        var mapped = 0;
+        using (var raw = File.OpenRead(image))
+        {
+            foreach (System.Text.RegularExpressions.Match match in System.Text.RegularExpressions.Regex.Matches(
+                XfsFixture.XfsDbOn(image, readOnly: true, "path /nodedir", "bmap"), @"data offset (\d+) startblock \d+ \((\d+)/(\d+)\) count (\d+)"))
+            {
+                var logical = long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) * blockSize;
+                var physical = ((long.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) * agBlocks) + long.Parse(match.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture)) * blockSize;
+                var length = long.Parse(match.Groups[4].Value, System.Globalization.CultureInfo.InvariantCulture) * blockSize;
+                if (logical < size)
+                {
+                    raw.Position = physical;
+                    raw.ReadExactly(expected, (int)logical, (int)Math.Min(length, size - logical));
+                    mapped++;
+                }
+            }
+        }
+
+        using var source = new ImageFileSource(image);
+        var fileSystem = XfsFileSystem.Open(source);
+        var file = fileSystem.List(fileSystem.Root).Single(e => e.Name == "nodedir");
+
+        // Act
+        var actual = ReadAll(fileSystem, file);
+
+        // Assert
+        Assert.AreEqual(FileEntryKind.File, file.Kind);
+        Assert.IsTrue(mapped > 100, $"{mapped} extents below the file size");
+        Assert.AreEqual("3 (btree)", Field(XfsFixture.XfsDbOn(image, readOnly: true, "path /nodedir", "p core.format"), "core.format"));
+        CollectionAssert.AreEqual(expected, actual);
+    }
+
+    [TestMethod]
     public void A_superblock_left_in_progress_by_mkfs_is_reported_as_a_warning()
     {
         // Arrange
-        var image = XfsFixture.Get(5).CopyImage("inprogress.img");
+        using var copy = XfsFixture.Get(5).CopyImage("inprogress.img");
+        var image = copy.Path;
         XfsFixture.XfsDbOn(image, readOnly: false, "sb 0", "write inprogress 1");
         using var source = new ImageFileSource(image);
 
@@ -202,7 +251,8 @@ public sealed class XfsReadingTests
     {
         // Arrange: mkfs leaves one unmount record at the log start; clear the XLOG_UNMOUNT_TRANS flag of its operation header.
         var fixture = XfsFixture.Get(version);
-        var image = fixture.CopyImage("dirty-log.img");
+        using var copy = fixture.CopyImage("dirty-log.img");
+        var image = copy.Path;
         var logStart = Field(fixture.XfsDb("sb 0", "p logstart"), "logstart");
         var converted = fixture.XfsDb($"convert fsblock {logStart} byte");
         var logOffset = long.Parse(converted[(converted.IndexOf('(', StringComparison.Ordinal) + 1)..converted.IndexOf(')', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture);
@@ -227,7 +277,8 @@ public sealed class XfsReadingTests
     public void A_realtime_device_is_refused_by_name()
     {
         // Arrange
-        var image = XfsFixture.Get(5).CopyImage("realtime.img");
+        using var copy = XfsFixture.Get(5).CopyImage("realtime.img");
+        var image = copy.Path;
         XfsFixture.XfsDbOn(image, readOnly: false, "sb 0", "write -d rblocks 1000", "write -d rextents 1000");
         using var source = new ImageFileSource(image);
 
@@ -243,7 +294,8 @@ public sealed class XfsReadingTests
     {
         // Arrange: bit 0x80 is the parent-pointer feature, newer than this reader.
         var fixture = XfsFixture.Get(5);
-        var image = fixture.CopyImage("incompat.img");
+        using var copy = fixture.CopyImage("incompat.img");
+        var image = copy.Path;
         var current = Convert.ToUInt32(Field(fixture.XfsDb("sb 0", "p features_incompat"), "features_incompat"), 16);
         XfsFixture.XfsDbOn(image, readOnly: false, "sb 0", $"write -d features_incompat {current | 0x80}");
         using var source = new ImageFileSource(image);
