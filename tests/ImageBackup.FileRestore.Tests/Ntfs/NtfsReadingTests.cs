@@ -151,6 +151,32 @@ public sealed class NtfsReadingTests
         Assert.IsTrue(Math.Abs((DateTimeOffset.UtcNow - root["hello.txt"].ModifiedAt).TotalDays) < 1, root["hello.txt"].ModifiedAt.ToString());
     }
 
+    [TestMethod]
+    public void An_entry_in_the_dos_namespace_is_not_listed()
+    {
+        // Arrange: wimlib on Linux writes no 8.3 names, so mark shortdir's "a.txt" index entry as DOS-only (namespace 2).
+        using var copy = NtfsFixture.Get().CopyImage("dos-name.img");
+        NtfsImagePatch.Edit(copy.Path, NtfsImagePatch.RecordOf(copy.Path, "/shortdir"), record =>
+        {
+            var root = NtfsImagePatch.ValueOffset(record, NtfsImagePatch.FindAttribute(record, 0x90));
+            var position = root + 16 + (int)System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(record.AsSpan(root + 16));
+            while (System.Text.Encoding.Unicode.GetString(record, position + 16 + 66, record[position + 16 + 64] * 2) != "a.txt")
+            {
+                position += System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(record.AsSpan(position + 8));
+            }
+
+            record[position + 16 + 65] = 2;
+        });
+        using var source = new ImageFileSource(copy.Path);
+        var fileSystem = NtfsFileSystem.Open(source);
+
+        // Act
+        var names = fileSystem.List(Resolve(fileSystem, "shortdir")).Select(e => e.Name).ToList();
+
+        // Assert
+        CollectionAssert.AreEquivalent(new[] { "b.txt", "c.txt" }, names);
+    }
+
     internal static FileEntry Resolve(IReadOnlyFileSystem fileSystem, string path)
     {
         var entry = fileSystem.Root;
