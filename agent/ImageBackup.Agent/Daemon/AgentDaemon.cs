@@ -47,7 +47,16 @@ public sealed class AgentDaemon
             logger.LogInformation("Waiting for commands as {AgentId} ({Wait:0} s polls)", credentials.AgentId, options.PollWait.TotalSeconds);
             while (true)
             {
-                var command = await api.NextCommandAsync(options.PollWait, stop);
+                AgentCommandMessage? command;
+                try
+                {
+                    command = await api.NextCommandAsync(options.PollWait, stop);
+                }
+                catch (InvalidDataException e)
+                {
+                    logger.LogWarning("Skipping an unreadable command: {Error}", LogSafe.Text(e.Message));
+                    continue;
+                }
                 if (command is null)
                 {
                     continue;
