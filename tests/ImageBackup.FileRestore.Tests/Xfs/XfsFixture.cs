@@ -11,11 +11,12 @@ internal sealed class XfsFixture
     public const string Label = "restorefx";
     private static readonly Lazy<XfsFixture> V4Fixture = new(() => new XfsFixture(4));
     private static readonly Lazy<XfsFixture> V5Fixture = new(() => new XfsFixture(5));
+    private static readonly Lazy<XfsFixture> V5LargeExtentCountsFixture = new(() => new XfsFixture(5, largeExtentCounts: true));
 
-    private XfsFixture(int version)
+    private XfsFixture(int version, bool largeExtentCounts = false)
     {
         Version = version;
-        Directory = FixtureDirectory.Create($"imagebackup-xfs-v{version}");
+        Directory = FixtureDirectory.Create($"imagebackup-xfs-v{version}{(largeExtentCounts ? "n" : string.Empty)}");
         SourceRoot = FixtureTree.Build(Path.Combine(Directory, "src"), FixtureTree.LongLinkTarget(version));
         var protofile = Path.Combine(Directory, "proto");
         File.WriteAllText(protofile, Protofile(SourceRoot));
@@ -26,11 +27,14 @@ internal sealed class XfsFixture
         }
 
         var crc = version == 5 ? "crc=1" : "crc=0";
-        DiskTools.RunSuccessfully("mkfs.xfs", "-q", "-f", "-m", crc, "-L", Label, "-p", protofile, ImagePath);
+        DiskTools.RunSuccessfully("mkfs.xfs", "-q", "-f", "-m", crc, "-i", largeExtentCounts ? "nrext64=1" : "nrext64=0", "-L", Label, "-p", protofile, ImagePath);
         DiskTools.RunSuccessfully("xfs_repair", "-n", ImagePath);
     }
 
     public static XfsFixture Get(int version) => version == 4 ? V4Fixture.Value : V5Fixture.Value;
+
+    /// <summary>A v5 image made with <c>-i nrext64=1</c> (64-bit extent counters in every inode).</summary>
+    public static XfsFixture GetWithLargeExtentCounts() => V5LargeExtentCountsFixture.Value;
 
     public int Version { get; }
     public string Directory { get; }

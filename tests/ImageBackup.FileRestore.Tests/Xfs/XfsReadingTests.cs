@@ -45,6 +45,22 @@ public sealed class XfsReadingTests
     }
 
     [TestMethod]
+    public void An_image_with_64_bit_extent_counters_reads_back_exactly_as_the_source_tree()
+    {
+        // Arrange
+        var fixture = XfsFixture.GetWithLargeExtentCounts();
+        StringAssert.Contains(fixture.XfsDb("version"), "NREXT64");
+        using var source = new ImageFileSource(fixture.ImagePath);
+        var fileSystem = XfsFileSystem.Open(source);
+
+        // Act
+        var compared = TreeAssert.MatchesSource(fileSystem, fileSystem.Root, fixture.SourceRoot, Extras);
+
+        // Assert
+        Assert.IsTrue(compared > FixtureTree.NodeDirectoryEntries + 340, $"{compared} entries compared");
+    }
+
+    [TestMethod]
     [DataRow(4, "/")]
     [DataRow(4, "/shortdir")]
     [DataRow(4, "/blockdir")]
