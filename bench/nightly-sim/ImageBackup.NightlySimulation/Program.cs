@@ -17,6 +17,12 @@ catch (Exception e) when (e is ArgumentException or FormatException)
     return 2;
 }
 
+if (options.HistoryOnly)
+{
+    await PrintHistoryAsync(options);
+    return 0;
+}
+
 Directory.CreateDirectory(options.WorkDirectory);
 using var handler = new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2), ConnectTimeout = TimeSpan.FromSeconds(30) };
 using var http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
@@ -76,8 +82,15 @@ await using (var agents = new AgentFleet(http, options, fleet))
     Console.WriteLine(StatusReport.Abridged(status));
 }
 
-if (!string.IsNullOrEmpty(options.Storage) && !string.IsNullOrEmpty(options.TaskHub))
+await PrintHistoryAsync(options);
+return 0;
+
+static async Task PrintHistoryAsync(SimulationOptions options)
 {
+    if (string.IsNullOrEmpty(options.Storage) || string.IsNullOrEmpty(options.TaskHub))
+    {
+        return;
+    }
     var (instances, largeCount, largeBytes) = await HistoryMeter.MeasureAsync(options.Storage, options.TaskHub);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"history table {options.TaskHub}History: {instances.Count} instances, {instances.Sum(i => i.Rows)} rows, {instances.Sum(i => i.Bytes) / 1024.0:0} KiB; large-message blobs: {largeCount} ({largeBytes / 1024.0:0} KiB)"));
     foreach (var instance in instances.Take(5))
@@ -95,4 +108,3 @@ if (!string.IsNullOrEmpty(options.Storage) && !string.IsNullOrEmpty(options.Task
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  per-server capture instances: {captures.Count}, largest {captures.Max(c => c.Bytes) / 1024.0:0.0} KiB, median {captures[captures.Count / 2].Bytes / 1024.0:0.0} KiB"));
     }
 }
-return 0;

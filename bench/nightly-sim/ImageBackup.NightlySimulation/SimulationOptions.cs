@@ -39,6 +39,9 @@ internal sealed record SimulationOptions
 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(60);
 
+    /// <summary>Only measure the history of the task hub (e.g. of a night still running), no fleet, no night.</summary>
+    public bool HistoryOnly { get; init; }
+
     /// <summary>Storage connection string and task hub, for measuring the orchestration history; null skips it.</summary>
     public string? Storage { get; init; }
 
@@ -81,6 +84,7 @@ internal sealed record SimulationOptions
             MaxInFlight = values.ContainsKey("--max-in-flight") ? Int("--max-in-flight", 0) : null,
             PollWait = TimeSpan.FromSeconds(Int("--poll-wait", 30)),
             Reuse = flags.Contains("--reuse"),
+            HistoryOnly = flags.Contains("--history-only"),
             Timeout = TimeSpan.FromMinutes(Int("--timeout-minutes", 60)),
             Storage = Get("--storage", Environment.GetEnvironmentVariable("AzureWebJobsStorage") ?? ""),
             TaskHub = Get("--task-hub", Environment.GetEnvironmentVariable("ImageBackup__TaskHub") ?? ""),
