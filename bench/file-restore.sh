@@ -4,6 +4,9 @@
 # Measures wall time and peak RSS (/usr/bin/time -v) and the bytes fetched from the store (printed by the agent).
 #   bench/file-restore.sh            results: $BENCH_OUT/results.md (default bench/out/file-restore)
 # Needs the image from bench/make-images.sh (BENCH_DATA, default /work/bench-data; it is only read), e2fsprogs, time.
+# BENCH_STORE + BENCH_GENERATION reuse an existing store holding a full generation of image.img (e.g. bench/run.sh's
+# "ours" store) instead of capturing one (needs ~2.8 GB); BENCH_FULL_TARGET is the full restore's target (default a
+# file in $BENCH_OUT; /dev/null when disk space is short: nothing is written, so the full restore only gets faster).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -18,18 +21,25 @@ rm -rf "$out"; mkdir -p "$out/time"
 echo "file-restore: building the agent (Release)" >&2
 dotnet build "$root/agent/ImageBackup.Agent" -c Release -v q --nologo -clp:ErrorsOnly >&2
 agent=(dotnet "$root/agent/ImageBackup.Agent/bin/Release/net10.0/imagebackup-agent.dll")
-store=$out/store
+store=${BENCH_STORE:-$out/store}
+full_target=${BENCH_FULL_TARGET:-$out/full.img}
 timed() { local name=$1; shift; /usr/bin/time -v -o "$out/time/$name.txt" "$@"; }
 wall() { awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.2f", s }' "$out/time/$1.txt"; }
 rss() { awk -F': ' '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }' "$out/time/$1.txt"; }
 
-echo "file-restore: capturing $image" >&2
-timed capture "${agent[@]}" capture --source "$image" --store "$store" --parallelism 2 > "$out/capture.out" 2> "$out/capture.err"
-generation=$(tail -n 1 "$out/capture.out")
+if [ -n "${BENCH_GENERATION:-}" ]; then
+  generation=$BENCH_GENERATION
+  echo "Elapsed (wall clock) time (h:mm:ss or m:ss): 0:00.00" > "$out/time/capture.txt"
+  echo "Maximum resident set size (kbytes): 0" >> "$out/time/capture.txt"
+else
+  echo "file-restore: capturing $image" >&2
+  timed capture "${agent[@]}" capture --source "$image" --store "$store" --parallelism 2 > "$out/capture.out" 2> "$out/capture.err"
+  generation=$(tail -n 1 "$out/capture.out")
+fi
 
 echo "file-restore: full restore of $generation" >&2
-timed restore "${agent[@]}" restore --generation "$generation" --store "$store" --target "$out/full.img" 2> "$out/restore.err"
-rm -f "$out/full.img"
+timed restore "${agent[@]}" restore --generation "$generation" --store "$store" --target "$full_target" 2> "$out/restore.err"
+[ "$full_target" = "$out/full.img" ] && rm -f "$out/full.img"
 
 echo "file-restore: restore-files disk:$file" >&2
 timed restore-file "${agent[@]}" restore-files --generation "$generation" --store "$store" --path "disk:$file" --target "$out/files" \
@@ -56,7 +66,7 @@ max_rss=$(for step in restore-file ls-dir ls-volumes; do rss "$step"; echo; done
   echo "| step | wall (s) | peak RSS (MB) | notes |"
   echo "|---|---:|---:|---|"
   echo "| capture (setup) | $(wall capture) | $(rss capture) | generation $generation |"
-  echo "| full \`restore\` | $(wall restore) | $(rss restore) | 4 GiB image |"
+  echo "| full \`restore\` | $(wall restore) | $(rss restore) | 4 GiB image to $full_target |"
   echo "| \`restore-files --path disk:$file\` | $(wall restore-file) | $(rss restore-file) | $file_bytes bytes, equal to \`debugfs dump\`; $fetched bytes fetched |"
   echo "| \`ls --path disk:$dir\` | $(wall ls-dir) | $(rss ls-dir) | $entries entries (debugfs: $expected_entries); $listing_ms ms in process; $ls_fetched bytes fetched |"
   echo "| \`ls\` (volumes) | $(wall ls-volumes) | $(rss ls-volumes) | $(grep -c . "$out/volumes.out") lines |"
@@ -69,4 +79,5 @@ max_rss=$(for step in restore-file ls-dir ls-volumes; do rss "$step"; echo; done
   echo "| peak RSS of ls / restore-files (MB) | $max_rss | ≤ 256 | $(awk -v r="$max_rss" 'BEGIN { print (r <= 256) ? "yes" : "**no**" }') |"
 } > "$out/results.md"
 cat "$out/results.md"
-rm -rf "$store" "$out/files" "$out/expected.bin"
+[ -z "${BENCH_STORE:-}" ] && rm -rf "$store"
+rm -rf "$out/files" "$out/expected.bin"

@@ -69,13 +69,14 @@ internal static class LsCommand
         var entries = entry.Kind == FileEntryKind.Directory
             ? fileSystem.List(entry).OrderBy(e => e.Name, StringComparer.Ordinal).ToList()
             : [entry];
-        var output = System.Console.Out;
+        using var output = new StreamWriter(System.Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16);
         foreach (var item in entries)
         {
             var name = item.Kind == FileEntryKind.Symlink ? $"{item.Name} -> {fileSystem.ReadLinkTarget(item)}" : item.Name;
             var mode = item.UnixMode is { } m ? Convert.ToString(m, 8).PadLeft(4, '0') : "-";
             output.WriteLine($"{TypeLetter(item.Kind)} {mode,4} {item.Size,14} {item.ModifiedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)} {name}");
         }
+        output.Flush();
         System.Console.Error.WriteLine($"{entries.Count} entries in {stopwatch.ElapsedMilliseconds} ms (volumes, path and listing); {session.Source.BytesFetched} bytes fetched from the store");
         return ExitCodes.Success;
     }

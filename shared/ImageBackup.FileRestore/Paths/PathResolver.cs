@@ -21,8 +21,9 @@ public static class PathResolver
             {
                 throw new VolumeNotFoundException($"/{walked} is not a directory");
             }
-            var entries = fileSystem.List(current);
-            var match = entries.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.Ordinal));
+            var match = fileSystem is IDirectoryLookup lookup
+                ? lookup.Find(current, name)
+                : fileSystem.List(current).FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.Ordinal));
             if (match is null && fileSystem.Kind == "ntfs")
             {
                 match = fileSystem.List(current).FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -9,8 +9,10 @@ namespace ImageBackup.FileRestore.Reading;
 /// read touches, keeps a bounded LRU cache of decoded chunks, reads ahead for sequential readers and answers zero runs
 /// without any fetch, so restoring one file costs about that file's chunks.
 /// </summary>
-public sealed class GenerationSource : IRandomAccessSource, IDisposable
+public sealed class GenerationSource : IRandomAccessSource, IPrefetchHint, IDisposable
 {
+    /// <summary>Reads smaller than this (metadata: inodes, directory blocks) never trigger read-ahead.</summary>
+    private const int ReadAheadThreshold = 64 << 10;
     private readonly IReadOnlyList<ChunkExtent> extents;
     private readonly VerifiedChunkReader reader;
     private readonly SemaphoreSlim fetchSlots;
@@ -95,9 +97,34 @@ public sealed class GenerationSource : IRandomAccessSource, IDisposable
             var data = Start(index).GetAwaiter().GetResult();
             data.AsSpan((int)(from - extent.Offset), target.Length).CopyTo(target);
         }
-        if (sequential || last > first)
+        if (destination.Length >= ReadAheadThreshold && (sequential || last > first))
         {
             PrefetchAfter(last);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Prefetch(long offset, long length)
+    {
+        if (disposed || offset < 0 || length <= 0 || offset >= Length)
+        {
+            return;
+        }
+        var last = FindExtent(Math.Min(Length, offset + length) - 1);
+        for (var index = FindExtent(offset); index <= last; index++)
+        {
+            lock (gate)
+            {
+                // Prefetches never take more than half the cache, so they cannot evict each other before use.
+                if (disposed || inFlight.Count >= cacheCapacity / 2)
+                {
+                    return;
+                }
+            }
+            if (!extents[index].IsZero)
+            {
+                _ = Start(index);
+            }
         }
     }
 

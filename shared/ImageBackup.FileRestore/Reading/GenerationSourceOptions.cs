@@ -9,7 +9,7 @@ public sealed record GenerationSourceOptions
     /// <summary>Upper bound of the cache in bytes, whatever the chunk size (keeps memory bounded with 16 MiB chunks).</summary>
     public long MaxCacheBytes { get; init; } = 64L << 20;
 
-    /// <summary>Data chunks fetched ahead of a sequential reader.</summary>
+    /// <summary>Data chunks fetched ahead of a sequential reader (reads of 64 KiB or more; small metadata reads never read ahead).</summary>
     public int ReadAheadChunks { get; init; } = 4;
 
     /// <summary>Chunk fetches running at once.</summary>

@@ -1,7 +1,7 @@
 namespace ImageBackup.FileRestore.Reading;
 
 /// <summary>A window of another source (a partition of a disk, a volume inside a PV), so readers address it from zero and cannot read past it.</summary>
-public sealed class SliceSource : IRandomAccessSource
+public sealed class SliceSource : IRandomAccessSource, IPrefetchHint
 {
     private readonly IRandomAccessSource inner;
     private readonly long start;
@@ -23,6 +23,15 @@ public sealed class SliceSource : IRandomAccessSource
 
     /// <inheritdoc />
     public long Length { get; }
+
+    /// <inheritdoc />
+    public void Prefetch(long offset, long length)
+    {
+        if (inner is IPrefetchHint hint && offset >= 0 && offset < Length && length > 0)
+        {
+            hint.Prefetch(start + offset, Math.Min(length, Length - offset));
+        }
+    }
 
     /// <inheritdoc />
     public void ReadAt(long offset, Span<byte> destination)

@@ -98,12 +98,31 @@ public sealed class GenerationSourceTests
     }
 
     [TestMethod]
-    public async Task Sequential_reads_fetch_the_next_chunks_ahead()
+    public async Task Sequential_reads_of_64_KiB_or_more_fetch_the_next_chunks_ahead()
     {
         // Arrange
         using var work = new TempDirectory();
         var (store, manifest) = await Generations.CaptureAsync(Fixtures.Rhel6.DiskPath, work.Combine("store"));
-        var run = manifest.Extents.Select((e, i) => (e, i)).First(x => Enumerable.Range(x.i, 6).All(j => j < manifest.Extents.Count && !manifest.Extents[j].IsZero)).e;
+        var run = DataRun(manifest);
+        using var source = new GenerationSource(store, manifest, new GenerationSourceOptions { ReadAheadChunks = 3 });
+        var buffer = new byte[Generations.ChunkSize];
+
+        // Act
+        source.ReadAt(run.Offset, buffer);
+        source.ReadAt(run.Offset + buffer.Length, buffer);
+        source.Dispose();
+
+        // Assert
+        Assert.AreEqual(5, source.ChunksFetched, "the two chunks read plus three ahead");
+    }
+
+    [TestMethod]
+    public async Task Small_metadata_reads_never_read_ahead()
+    {
+        // Arrange
+        using var work = new TempDirectory();
+        var (store, manifest) = await Generations.CaptureAsync(Fixtures.Rhel6.DiskPath, work.Combine("store"));
+        var run = DataRun(manifest);
         using var source = new GenerationSource(store, manifest, new GenerationSourceOptions { ReadAheadChunks = 3 });
         var buffer = new byte[1024];
 
@@ -113,8 +132,11 @@ public sealed class GenerationSourceTests
         source.Dispose();
 
         // Assert
-        Assert.AreEqual(4, source.ChunksFetched, "the chunk read plus three ahead");
+        Assert.AreEqual(1, source.ChunksFetched);
     }
+
+    private static ImageBackup.Imaging.Manifests.ChunkExtent DataRun(ImageBackup.Imaging.Manifests.ImageManifest manifest) =>
+        manifest.Extents.Select((e, i) => (e, i)).First(x => Enumerable.Range(x.i, 6).All(j => j < manifest.Extents.Count && !manifest.Extents[j].IsZero)).e;
 
     [TestMethod]
     public async Task Reading_past_the_end_of_a_generation_is_a_corrupt_image_error()

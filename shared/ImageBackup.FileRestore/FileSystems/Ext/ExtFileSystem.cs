@@ -9,12 +9,15 @@ namespace ImageBackup.FileRestore.FileSystems.Ext;
 /// indirect blocks, linear directories and symlinks. Refuses features it does not read and range-checks everything,
 /// so a damaged or hostile image ends in a <see cref="CorruptImageException"/>.
 /// </summary>
-public sealed class ExtFileSystem : IReadOnlyFileSystem
+public sealed class ExtFileSystem : IReadOnlyFileSystem, IDirectoryLookup
 {
     private const uint RootInode = 2;
     private const int MaxSymlinkLength = 4096;
     private const int MetadataCacheBlocks = 64;
+    private const int MaxCachedGroups = 4096;
+    private const int PrefetchBatch = 256;
     private readonly Dictionary<long, byte[]> metadataCache = [];
+    private readonly Dictionary<uint, long> inodeTables = [];
     private readonly object cacheGate = new();
 
     private ExtFileSystem(IRandomAccessSource source, ExtSuperblock superblock)
@@ -72,10 +75,70 @@ public sealed class ExtFileSystem : IReadOnlyFileSystem
         {
             throw new CorruptImageException($"ext inode {inode.Number} is not a directory");
         }
-        foreach (var (number, name) in ExtDirectoryReader.Read(this, inode))
+        // Entries are taken in batches whose inodes are prefetched together: a directory's inodes are scattered over
+        // the inode tables, and fetching them one miss at a time would serialise every chunk fetch.
+        var batch = new List<(uint Number, string Name)>(PrefetchBatch);
+        foreach (var item in ExtDirectoryReader.Read(this, inode))
         {
-            yield return ToEntry(name, ReadInode(number));
+            batch.Add(item);
+            if (batch.Count == PrefetchBatch)
+            {
+                foreach (var entry in ReadBatch(batch))
+                {
+                    yield return entry;
+                }
+                batch.Clear();
+            }
         }
+        foreach (var entry in ReadBatch(batch))
+        {
+            yield return entry;
+        }
+    }
+
+    private List<FileEntry> ReadBatch(List<(uint Number, string Name)> batch)
+    {
+        if (Source is IPrefetchHint hint)
+        {
+            foreach (var (number, _) in batch)
+            {
+                if (InodeOffset(number) is { } offset)
+                {
+                    hint.Prefetch(offset, Superblock.InodeSize);
+                }
+            }
+        }
+        return batch.Select(item => ToEntry(item.Name, ReadInode(item.Number))).ToList();
+    }
+
+    /// <summary>Byte offset of inode <paramref name="number"/>, or null when it is out of range (reported when it is read).</summary>
+    private long? InodeOffset(uint number)
+    {
+        if (number < 1 || number > Superblock.InodesCount)
+        {
+            return null;
+        }
+        var group = (number - 1) / Superblock.InodesPerGroup;
+        var index = (number - 1) % Superblock.InodesPerGroup;
+        return (InodeTableBlock(group) * Superblock.BlockSize) + ((long)index * Superblock.InodeSize);
+    }
+
+    /// <inheritdoc />
+    public FileEntry? Find(FileEntry directory, string name)
+    {
+        var inode = ReadInode(CheckedInodeNumber(directory.NodeId));
+        if (inode.Kind != FileEntryKind.Directory)
+        {
+            throw new CorruptImageException($"ext inode {inode.Number} is not a directory");
+        }
+        foreach (var (number, entryName) in ExtDirectoryReader.Read(this, inode))
+        {
+            if (string.Equals(entryName, name, StringComparison.Ordinal))
+            {
+                return ToEntry(entryName, ReadInode(number));
+            }
+        }
+        return null;
     }
 
     /// <inheritdoc />
@@ -202,6 +265,27 @@ public sealed class ExtFileSystem : IReadOnlyFileSystem
     }
 
     private long InodeTableBlock(uint group)
+    {
+        lock (cacheGate)
+        {
+            if (inodeTables.TryGetValue(group, out var known))
+            {
+                return known;
+            }
+        }
+        var table = ReadInodeTableBlock(group);
+        lock (cacheGate)
+        {
+            if (inodeTables.Count >= MaxCachedGroups)
+            {
+                inodeTables.Clear();
+            }
+            inodeTables[group] = table;
+        }
+        return table;
+    }
+
+    private long ReadInodeTableBlock(uint group)
     {
         var s = Superblock;
         var perBlock = s.BlockSize / s.DescriptorSize;

@@ -3,10 +3,26 @@ using ImageBackup.FileRestore.Reading;
 namespace ImageBackup.FileRestore.Volumes.Lvm;
 
 /// <summary>Random access to an LVM2 logical volume, mapping each byte to its PV through linear or striped segments.</summary>
-internal sealed class LogicalVolumeSource(IReadOnlyList<LvmSegment> segments, long length) : IRandomAccessSource
+internal sealed class LogicalVolumeSource(IReadOnlyList<LvmSegment> segments, long length) : IRandomAccessSource, IPrefetchHint
 {
     /// <inheritdoc />
     public long Length { get; } = length;
+
+    /// <inheritdoc />
+    public void Prefetch(long offset, long length)
+    {
+        if (offset < 0 || length <= 0 || offset >= Length)
+        {
+            return;
+        }
+        var end = Math.Min(Length, offset + length);
+        for (var pieces = 0; offset < end && pieces < 64; pieces++)
+        {
+            var (pv, pvOffset, count) = Map(offset, end - offset);
+            (pv as IPrefetchHint)?.Prefetch(pvOffset, count);
+            offset += count;
+        }
+    }
 
     /// <inheritdoc />
     public void ReadAt(long offset, Span<byte> destination)
@@ -14,28 +30,29 @@ internal sealed class LogicalVolumeSource(IReadOnlyList<LvmSegment> segments, lo
         SourceBounds.Check(offset, destination.Length, Length);
         while (!destination.IsEmpty)
         {
-            var segment = Find(offset);
-            var within = offset - segment.Start;
-            int count;
-            if (segment.Areas.Count == 1)
-            {
-                count = (int)Math.Min(destination.Length, segment.Length - within);
-                var area = segment.Areas[0];
-                area.Pv.ReadAt(area.Offset + within, destination[..count]);
-            }
-            else
-            {
-                var unit = within / segment.StripeSize;
-                var inUnit = within % segment.StripeSize;
-                var stripe = (int)(unit % segment.Areas.Count);
-                var row = unit / segment.Areas.Count;
-                count = (int)Math.Min(Math.Min(destination.Length, segment.StripeSize - inUnit), segment.Length - within);
-                var area = segment.Areas[stripe];
-                area.Pv.ReadAt(area.Offset + (row * segment.StripeSize) + inUnit, destination[..count]);
-            }
-            destination = destination[count..];
+            var (pv, pvOffset, count) = Map(offset, destination.Length);
+            pv.ReadAt(pvOffset, destination[..(int)count]);
+            destination = destination[(int)count..];
             offset += count;
         }
+    }
+
+    /// <summary>Where the LV byte <paramref name="offset"/> lives, and how many bytes (at most <paramref name="wanted"/>) follow it there.</summary>
+    private (IRandomAccessSource Pv, long Offset, long Count) Map(long offset, long wanted)
+    {
+        var segment = Find(offset);
+        var within = offset - segment.Start;
+        if (segment.Areas.Count == 1)
+        {
+            var area = segment.Areas[0];
+            return (area.Pv, area.Offset + within, Math.Min(wanted, segment.Length - within));
+        }
+        var unit = within / segment.StripeSize;
+        var inUnit = within % segment.StripeSize;
+        var stripe = (int)(unit % segment.Areas.Count);
+        var row = unit / segment.Areas.Count;
+        var striped = segment.Areas[stripe];
+        return (striped.Pv, striped.Offset + (row * segment.StripeSize) + inUnit, Math.Min(Math.Min(wanted, segment.StripeSize - inUnit), segment.Length - within));
     }
 
     private LvmSegment Find(long offset)
