@@ -12,8 +12,8 @@ data=${BENCH_DATA:-/work/bench-data}
 out=${BENCH_OUT:-$repo/bench/out}
 agent_dll=$repo/agent/ImageBackup.Agent/bin/Release/net10.0/imagebackup-agent.dll
 agent=(dotnet "$agent_dll")
-chunking=()
-[ -n "${BENCH_CHUNK_SIZE:-}" ] && chunking=(--chunk-size "$BENCH_CHUNK_SIZE")
+chunking=(--cache-dir "$out/agent-cache") # the agent's change cache, kept outside the store like restic's and borg's caches
+[ -n "${BENCH_CHUNK_SIZE:-}" ] && chunking+=(--chunk-size "$BENCH_CHUNK_SIZE")
 sas_tool=$repo/bench/tools/AzuriteSas/bin/Release/net10.0/AzuriteSas.dll
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
