@@ -41,7 +41,7 @@ public sealed class CaptureReportFunctions(RequestAuthentication auth, CaptureSe
             return problem;
         }
 
-        var report = captures.AcceptFailure(caller!, captureId, body!.Reason, body.ExitCode);
+        var report = await captures.AcceptFailureAsync(caller!, captureId, body!.Reason, body.ExitCode, request.HttpContext.RequestAborted);
         return await report.ToActionResultAsync(r => RaiseAsync(client, r, CaptureReport.FailedEvent, request.HttpContext.RequestAborted));
     }
 

@@ -9,6 +9,13 @@ public interface IAgentCommandChannel
     /// <summary>Sends a command; sending the same <see cref="AgentCommand.CommandId"/> again delivers it at most once.</summary>
     Task SendAsync(AgentCommand command, CancellationToken cancellationToken);
 
-    /// <summary>Takes the next command for <paramref name="agentId"/>, waiting up to <paramref name="wait"/>; <c>null</c> when none came.</summary>
+    /// <summary>
+    /// Takes the next command for <paramref name="agentId"/>, waiting up to <paramref name="wait"/>; <c>null</c> when none came.
+    /// A taken command that is not acknowledged is delivered again after a while (adapters say how long), so a reply lost
+    /// with a crashed host or a dropped connection does not lose the command.
+    /// </summary>
     Task<AgentCommand?> TakeNextAsync(string agentId, TimeSpan wait, CancellationToken cancellationToken);
+
+    /// <summary>Marks a taken command as handled (the agent reported on it), so it is not delivered again; no error when it is gone.</summary>
+    Task AcknowledgeAsync(string agentId, string commandId, CancellationToken cancellationToken);
 }

@@ -73,13 +73,17 @@ public sealed class CaptureService(
             return ServiceResult<CaptureReport>.Unprocessable($"Generation {generationId} has no manifest in the store; commit the manifest before reporting.");
         }
 
-        return inspection.IsWhole
-            ? ServiceResult<CaptureReport>.Accepted(new CaptureReport(captureId, inspection, null, clock.GetUtcNow(), durationSeconds))
-            : ServiceResult<CaptureReport>.Unprocessable($"Generation {generationId} is not whole: {inspection.Problem}");
+        if (!inspection.IsWhole)
+        {
+            return ServiceResult<CaptureReport>.Unprocessable($"Generation {generationId} is not whole: {inspection.Problem}");
+        }
+
+        await commands.AcknowledgeAsync(caller.SubjectId, captureId, cancellationToken);
+        return ServiceResult<CaptureReport>.Accepted(new CaptureReport(captureId, inspection, null, clock.GetUtcNow(), durationSeconds));
     }
 
     /// <summary>Checks an agent's failure report.</summary>
-    public ServiceResult<CaptureReport> AcceptFailure(Caller caller, string captureId, string? reason, int? exitCode)
+    public async Task<ServiceResult<CaptureReport>> AcceptFailureAsync(Caller caller, string captureId, string? reason, int? exitCode, CancellationToken cancellationToken)
     {
         if (!TryOwnCapture(caller, captureId, out _, out var denied))
         {
@@ -92,6 +96,7 @@ public sealed class CaptureService(
         }
 
         var text = exitCode is { } code ? string.Create(CultureInfo.InvariantCulture, $"{reason.Trim()} (exit code {code})") : reason.Trim();
+        await commands.AcknowledgeAsync(caller.SubjectId, captureId, cancellationToken);
         return ServiceResult<CaptureReport>.Accepted(new CaptureReport(captureId, null, text, clock.GetUtcNow()));
     }
 

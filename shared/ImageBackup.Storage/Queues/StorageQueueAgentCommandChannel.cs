@@ -10,11 +10,22 @@ namespace ImageBackup.Storage.Queues;
 
 /// <summary>
 /// The agent command channel on Azure Storage queues (runs on Azurite): one queue per agent, duplicate detection by a
-/// conditional insert of the command id, time-to-live from the command's expiry.
+/// conditional insert of the command id, time-to-live from the command's expiry. A taken message stays hidden for
+/// a redelivery delay and is deleted only when acknowledged, so a lost reply is delivered again.
 /// </summary>
-public sealed class StorageQueueAgentCommandChannel(QueueServiceClient queues, TableProvisioner tables, TimeProvider clock) : IAgentCommandChannel
+/// <param name="queues">The queue service.</param>
+/// <param name="tables">Tables (for duplicate detection and receipts).</param>
+/// <param name="clock">The app clock.</param>
+/// <param name="redeliveryDelay">How long a taken, unacknowledged command stays hidden (default <see cref="DefaultRedeliveryDelay"/>).</param>
+public sealed class StorageQueueAgentCommandChannel(QueueServiceClient queues, TableProvisioner tables, TimeProvider clock, TimeSpan? redeliveryDelay = null) : IAgentCommandChannel
 {
     private const string SentTable = "AgentCommandsSent";
+    /// <summary>How long a taken, unacknowledged command stays hidden before it is delivered again: an agent does not poll while it captures.</summary>
+    public static readonly TimeSpan DefaultRedeliveryDelay = TimeSpan.FromSeconds(60);
+
+    private readonly TimeSpan redeliveryDelay = redeliveryDelay ?? DefaultRedeliveryDelay;
+
+    private const string StateColumn = "State";
     private static readonly TimeSpan FirstPollInterval = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan LongestPollInterval = TimeSpan.FromSeconds(10);
     private readonly ConcurrentDictionary<string, Lazy<Task<QueueClient>>> created = new(StringComparer.Ordinal);
@@ -29,18 +40,27 @@ public sealed class StorageQueueAgentCommandChannel(QueueServiceClient queues, T
             return;
         }
 
+        // The row goes first as "sending" and becomes "sent" after the message: a retry after a crash in between sends
+        // again (at least once) instead of believing a message exists that never went out.
         var sent = await tables.GetAsync(SentTable, cancellationToken);
+        var row = new TableEntity(command.AgentId, command.CommandId) { [StateColumn] = "sending" };
         try
         {
-            await sent.AddEntityAsync(new TableEntity(command.AgentId, command.CommandId), cancellationToken);
+            await sent.AddEntityAsync(row, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            return; // Sent before: duplicate detection.
+            var existing = await sent.GetEntityAsync<TableEntity>(command.AgentId, command.CommandId, cancellationToken: cancellationToken);
+            if (existing.Value.GetString(StateColumn) != "sending")
+            {
+                return; // Sent before: duplicate detection.
+            }
         }
 
         var queue = await QueueAsync(command.AgentId, cancellationToken);
         await queue.SendMessageAsync(JsonSerializer.Serialize(command), visibilityTimeout: null, timeToLive: ttl, cancellationToken);
+        row[StateColumn] = "sent";
+        await sent.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken);
 
         // A long poll waiting in this process answers at once; others find the message at their next poll.
         if (wakeUps.TryRemove(command.AgentId, out var waiting))
@@ -58,17 +78,23 @@ public sealed class StorageQueueAgentCommandChannel(QueueServiceClient queues, T
         while (true)
         {
             var wakeUp = wakeUps.GetOrAdd(agentId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-            var received = await queue.ReceiveMessageAsync(TimeSpan.FromSeconds(30), cancellationToken);
+            var received = await queue.ReceiveMessageAsync(redeliveryDelay, cancellationToken);
             if (received.Value is { } message)
             {
-                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
                 var command = JsonSerializer.Deserialize<AgentCommand>(message.Body.ToString())!;
-                if (command.ExpiresAt > clock.GetUtcNow())
+                if (command.ExpiresAt <= clock.GetUtcNow())
                 {
-                    return command;
+                    await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+                    continue;
                 }
 
-                continue;
+                // Hidden, not deleted: the acknowledgement deletes it with this receipt.
+                var sent = await tables.GetAsync(SentTable, cancellationToken);
+                await sent.UpsertEntityAsync(
+                    new TableEntity(agentId, command.CommandId) { [StateColumn] = "taken", ["MessageId"] = message.MessageId, ["PopReceipt"] = message.PopReceipt },
+                    TableUpdateMode.Merge,
+                    cancellationToken);
+                return command;
             }
 
             var left = deadline - clock.GetUtcNow();
@@ -82,6 +108,30 @@ public sealed class StorageQueueAgentCommandChannel(QueueServiceClient queues, T
             cancellationToken.ThrowIfCancellationRequested();
             interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, LongestPollInterval.Ticks));
         }
+    }
+
+    /// <inheritdoc />
+    public async Task AcknowledgeAsync(string agentId, string commandId, CancellationToken cancellationToken)
+    {
+        var sent = await tables.GetAsync(SentTable, cancellationToken);
+        var row = await sent.GetEntityIfExistsAsync<TableEntity>(agentId, commandId, cancellationToken: cancellationToken);
+        if (!row.HasValue || row.Value!.GetString("PopReceipt") is not { } receipt)
+        {
+            return;
+        }
+
+        var queue = await QueueAsync(agentId, cancellationToken);
+        try
+        {
+            await queue.DeleteMessageAsync(row.Value.GetString("MessageId"), receipt, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 400)
+        {
+            // Gone (expired or deleted), or taken again since: that delivery will be acknowledged by its own report.
+        }
+
+        row.Value[StateColumn] = "acknowledged";
+        await sent.UpsertEntityAsync(row.Value, TableUpdateMode.Merge, cancellationToken);
     }
 
     private Task<QueueClient> QueueAsync(string agentId, CancellationToken cancellationToken) =>

@@ -60,4 +60,12 @@ public sealed class ServiceBusAgentCommandChannel(ServiceBusClient client, strin
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => sender.DisposeAsync();
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Messages are received and deleted in one step (a session lock cannot outlive the HTTP request that took it), so there
+    /// is nothing left to acknowledge; a reply lost after the take is covered by the agent's saved command and the night's
+    /// timer. Peek-lock with a deferred completion is the upgrade path.
+    /// </remarks>
+    public Task AcknowledgeAsync(string agentId, string commandId, CancellationToken cancellationToken) => Task.CompletedTask;
 }
