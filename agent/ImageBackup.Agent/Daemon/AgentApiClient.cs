@@ -16,6 +16,7 @@ namespace ImageBackup.Agent.Daemon;
 public sealed class AgentApiClient
 {
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(100);
+    private static readonly TimeSpan EnrollmentTimeout = TimeSpan.FromMinutes(5);
     private readonly HttpClient http;
     private readonly Uri api;
     private readonly RetryPolicy retry;
@@ -47,15 +48,30 @@ public sealed class AgentApiClient
     }
 
     /// <summary>Trades the one-time token for the agent's key; throws <see cref="AgentSetupException"/> when the service refuses it.</summary>
-    public async Task<EnrollmentAnswer> EnrollAsync(string enrollmentToken, CancellationToken cancellationToken)
+    /// <remarks>
+    /// A token works once, so an attempt whose answer was lost (timeout) would make every retry a 409. The request
+    /// therefore carries <paramref name="requestId"/> as <c>Idempotency-Key</c> (kept in the state directory across
+    /// restarts) for a service that answers a repeated enrollment, and waits long for the answer.
+    /// </remarks>
+    public async Task<EnrollmentAnswer> EnrollAsync(string enrollmentToken, string requestId, CancellationToken cancellationToken)
     {
+        var attempts = 0;
         using var response = await SendAsync(
-            () => Post("agent/enrollment", new EnrollmentRequest(enrollmentToken), DaemonJsonContext.Default.EnrollmentRequest, authenticated: false),
-            RequestTimeout, "enrollment", cancellationToken);
+            () =>
+            {
+                attempts++;
+                var request = Post("agent/enrollment", new EnrollmentRequest(enrollmentToken), DaemonJsonContext.Default.EnrollmentRequest, authenticated: false);
+                request.Headers.Add("Idempotency-Key", requestId);
+                return request;
+            },
+            EnrollmentTimeout, "enrollment", cancellationToken);
         if (response.StatusCode != HttpStatusCode.Created)
         {
+            var lost = attempts > 1 && response.StatusCode == HttpStatusCode.Conflict
+                ? " (an earlier attempt may have enrolled and its answer was lost; ask operations for a new token)"
+                : "";
             throw new AgentSetupException(
-                $"the service refused the enrollment token ({(int)response.StatusCode}): {LogSafe.Text(await response.Content.ReadAsStringAsync(cancellationToken))}",
+                $"the service refused the enrollment token ({(int)response.StatusCode}){lost}: {LogSafe.Text(await response.Content.ReadAsStringAsync(cancellationToken))}",
                 ExitCodes.Usage);
         }
         return await ReadAsync(response, DaemonJsonContext.Default.EnrollmentAnswer, cancellationToken);

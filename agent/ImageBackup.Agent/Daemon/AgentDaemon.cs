@@ -87,9 +87,10 @@ public sealed class AgentDaemon
                 $"not enrolled yet ({state.CredentialsFile} is missing): give the order's token with --enrollment-token or IMAGEBACKUP_ENROLLMENT_TOKEN",
                 ExitCodes.Usage);
         }
-        var answer = await api.EnrollAsync(options.EnrollmentToken.Trim(), stop);
+        var answer = await api.EnrollAsync(options.EnrollmentToken.Trim(), state.EnrollmentRequestId(), stop);
         var credentials = new AgentCredentials(answer.AgentId, answer.AgentKey, answer.ContractId, AgentApiClient.ApiRoot(options.Api).ToString());
         state.SaveCredentials(credentials);
+        File.Delete(state.EnrollmentRequestFile);
         logger.LogInformation("Enrolled as {Agent}; key stored in {File} (mode 0600)", credentials.ToString(), state.CredentialsFile);
         return credentials;
     }

@@ -42,6 +42,21 @@ public sealed class AgentStateDirectory
     /// <summary>A folder for caches that may be deleted at any time (e.g. chunks known to be in the store).</summary>
     public string CacheDirectory => System.IO.Path.Combine(Path, "cache");
 
+    /// <summary>The file holding the id of the pending enrollment request, so a retry after a lost answer or a restart repeats the same request.</summary>
+    public string EnrollmentRequestFile => System.IO.Path.Combine(Path, "enrollment-request");
+
+    /// <summary>The id of the enrollment request in progress, created (mode 0600) on first use.</summary>
+    public string EnrollmentRequestId()
+    {
+        if (File.Exists(EnrollmentRequestFile) && File.ReadAllText(EnrollmentRequestFile).Trim() is { Length: > 0 } existing)
+        {
+            return existing;
+        }
+        var id = Guid.NewGuid().ToString("N");
+        WriteText(EnrollmentRequestFile, id);
+        return id;
+    }
+
     /// <summary>The stored credentials, or null before the first enrollment.</summary>
     public AgentCredentials? ReadCredentials() => Read(CredentialsFile, DaemonJsonContext.Default.AgentCredentials);
 
@@ -74,7 +89,13 @@ public sealed class AgentStateDirectory
         }
     }
 
-    private static void Write<T>(string file, T value, JsonTypeInfo<T> type)
+    private static void Write<T>(string file, T value, JsonTypeInfo<T> type) =>
+        WriteAtomically(file, stream => JsonSerializer.Serialize(stream, value, type));
+
+    private static void WriteText(string file, string text) =>
+        WriteAtomically(file, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(text)));
+
+    private static void WriteAtomically(string file, Action<FileStream> write)
     {
         var temporary = file + ".tmp";
         File.Delete(temporary);
@@ -85,7 +106,7 @@ public sealed class AgentStateDirectory
         }
         using (var stream = new FileStream(temporary, options))
         {
-            JsonSerializer.Serialize(stream, value, type);
+            write(stream);
             stream.Flush(flushToDisk: true);
         }
         if (!OperatingSystem.IsWindows())

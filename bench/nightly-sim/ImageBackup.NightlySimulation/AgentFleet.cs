@@ -18,10 +18,22 @@ internal sealed class AgentFleet(HttpClient http, SimulationOptions options, Fle
     /// <summary>How many daemons ended with an error (enrollment refused, key rejected, a bug).</summary>
     public int Faulted => agents.Count(a => a.Run.IsFaulted);
 
-    /// <summary>Starts every daemon; each enrolls on its first start and then long-polls.</summary>
-    public void Start()
+    /// <summary>
+    /// Starts every daemon, <paramref name="wave"/> at a time, each wave once the previous one has enrolled (a fleet is
+    /// installed over days, not in one second; 2,000 enrollments at once time out on a loaded host). Then each long-polls.
+    /// </summary>
+    public async Task StartAsync(int wave = 100)
     {
-        foreach (var server in fleet.Servers)
+        foreach (var chunk in fleet.Servers.Chunk(wave))
+        {
+            Start(chunk);
+            await WaitUntilEnrolledAsync(TimeSpan.FromMinutes(15), quiet: true);
+        }
+    }
+
+    private void Start(IEnumerable<SimServer> servers)
+    {
+        foreach (var server in servers)
         {
             var daemon = new AgentDaemon(http, new AgentDaemonOptions
             {
@@ -41,7 +53,7 @@ internal sealed class AgentFleet(HttpClient http, SimulationOptions options, Fle
     }
 
     /// <summary>Waits until every daemon has stored its key (or ended).</summary>
-    public async Task WaitUntilEnrolledAsync(TimeSpan timeout)
+    public async Task WaitUntilEnrolledAsync(TimeSpan timeout, bool quiet = false)
     {
         var until = DateTime.UtcNow + timeout;
         while (true)
@@ -49,6 +61,10 @@ internal sealed class AgentFleet(HttpClient http, SimulationOptions options, Fle
             var enrolled = agents.Count(a => File.Exists(a.Daemon.State.CredentialsFile));
             if (enrolled + Faulted >= agents.Count)
             {
+                if (quiet)
+                {
+                    return;
+                }
                 Console.Error.WriteLine($"sim: {enrolled} agents enrolled, {Faulted} failed");
                 foreach (var failed in agents.Where(a => a.Run.IsFaulted).Take(5))
                 {
