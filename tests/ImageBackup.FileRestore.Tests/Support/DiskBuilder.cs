@@ -34,8 +34,21 @@ internal static class DiskBuilder
     {
         using var disk = new FileStream(diskPath, FileMode.Open, FileAccess.Write);
         using var image = File.OpenRead(imagePath);
-        disk.Position = offset;
-        image.CopyTo(disk);
+        var buffer = new byte[1 << 20];
+        for (long at = 0; ; at += buffer.Length)
+        {
+            var read = image.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+            if (read == 0)
+            {
+                return;
+            }
+            // The disk was created sparse, so all-zero blocks are skipped (multi-hundred-MiB XFS images stay cheap).
+            if (buffer.AsSpan(0, read).ContainsAnyExcept((byte)0))
+            {
+                disk.Position = offset + at;
+                disk.Write(buffer, 0, read);
+            }
+        }
     }
 
     /// <summary>Writes <paramref name="bytes"/> into <paramref name="diskPath"/> at <paramref name="offset"/>.</summary>

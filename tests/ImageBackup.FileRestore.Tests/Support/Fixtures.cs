@@ -10,6 +10,7 @@ public static class Fixtures
     private static readonly Lazy<StripedGptDisk> LazyStriped = new(() => StripedGptDisk.Build(Folder("striped")));
     private static readonly Lazy<BareExtDisk> LazyExt3 = new(() => BareExtDisk.BuildExt3Indirect(Folder("ext3")));
     private static readonly Lazy<BareExtDisk> LazyHtree = new(() => BareExtDisk.BuildHtree(Folder("htree")));
+    private static readonly Lazy<Rhel7Disk> LazyRhel7 = new(() => Rhel7Disk.Build(Folder("rhel7")));
 
     /// <summary>RHEL 6 shape: MBR, /boot ext4 (no metadata_csum, no 64bit) and LVM2 with an ext4 root.</summary>
     internal static Rhel6Disk Rhel6 => LazyRhel6.Value;
@@ -25,6 +26,9 @@ public static class Fixtures
 
     /// <summary>Bare ext4 (metadata_csum, 64bit) with a hashed directory of 10,000 entries.</summary>
     internal static BareExtDisk Htree => LazyHtree.Value;
+
+    /// <summary>RHEL 7 shape: GPT, /boot XFS v5, LVM2 with an XFS v5 root striped over two PVs.</summary>
+    internal static Rhel7Disk Rhel7 => LazyRhel7.Value;
 
     [AssemblyCleanup]
     public static void DeleteFixtures()
