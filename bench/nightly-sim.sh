@@ -40,7 +40,7 @@ trap 'exit 130' INT TERM
 start_host() { # $1: the night (yyyy-MM-dd); the host's clock starts 5 s into its window
   ImageBackup__Clock__Now="${1}T00:00:05+09:00" ASPNETCORE_URLS="http://127.0.0.1:$port" \
     Logging__LogLevel__Default=Warning Logging__LogLevel__ImageBackup=Warning \
-    dotnet localhost/ImageBackup.LocalHost/bin/Release/net10.0/ImageBackup.LocalHost.dll --urls "http://127.0.0.1:$port" \
+    dotnet "$work/host-bin/ImageBackup.LocalHost.dll" --urls "http://127.0.0.1:$port" \
     >>"$out/host.log" 2>&1 &
   host_pid=$!
   for _ in $(seq 1 360); do
@@ -53,6 +53,9 @@ start_host() { # $1: the night (yyyy-MM-dd); the host's clock starts 5 s into it
 
 dotnet build localhost/ImageBackup.LocalHost -c Release --nologo -v q -clp:ErrorsOnly || exit 1
 dotnet build bench/nightly-sim/ImageBackup.NightlySimulation -c Release --nologo -v q -clp:ErrorsOnly || exit 1
+# Private copies: a build of the solution by someone else must not replace DLLs under a running host or simulation.
+cp -r localhost/ImageBackup.LocalHost/bin/Release/net10.0 "$work/host-bin"
+cp -r bench/nightly-sim/ImageBackup.NightlySimulation/bin/Release/net10.0 "$work/sim-bin"
 azurite_up || exit 1
 : >"$out/host.log"
 status=0
@@ -63,7 +66,7 @@ for n in $(seq 1 "$nights"); do
   start_host "$night" || exit 1
   echo "nightly-sim: night $night, $servers servers, load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
   # shellcheck disable=SC2086
-  dotnet bench/nightly-sim/ImageBackup.NightlySimulation/bin/Release/net10.0/ImageBackup.NightlySimulation.dll \
+  dotnet "$work/sim-bin/ImageBackup.NightlySimulation.dll" \
     --api "http://127.0.0.1:$port" --ops-key "$ImageBackup__OpsKey" --servers "$servers" --date "$night" \
     --work-dir "$work" --storage "$AzureWebJobsStorage" --task-hub "$ImageBackup__TaskHub" $reuse ${SIM_ARGS:-} \
     2>"$out/sim-$night.log" | tee "$out/result-$night.txt" || status=1

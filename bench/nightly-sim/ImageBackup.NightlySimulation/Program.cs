@@ -49,7 +49,7 @@ else
 var setup = clock.Elapsed;
 await using (var agents = new AgentFleet(http, options, fleet))
 {
-    await agents.StartAsync();
+    await agents.StartAsync(options.EnrollWave);
     await agents.WaitUntilEnrolledAsync(TimeSpan.FromMinutes(15));
     var enrolled = clock.Elapsed - setup;
     var process = Process.GetCurrentProcess();

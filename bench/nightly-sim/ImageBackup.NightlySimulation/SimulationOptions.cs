@@ -39,6 +39,9 @@ internal sealed record SimulationOptions
 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(60);
 
+    /// <summary>Agents started (and enrolled) at once.</summary>
+    public int EnrollWave { get; init; } = 100;
+
     /// <summary>Only measure the history of the task hub (e.g. of a night still running), no fleet, no night.</summary>
     public bool HistoryOnly { get; init; }
 
@@ -85,6 +88,7 @@ internal sealed record SimulationOptions
             PollWait = TimeSpan.FromSeconds(Int("--poll-wait", 30)),
             Reuse = flags.Contains("--reuse"),
             HistoryOnly = flags.Contains("--history-only"),
+            EnrollWave = Int("--enroll-wave", 100),
             Timeout = TimeSpan.FromMinutes(Int("--timeout-minutes", 60)),
             Storage = Get("--storage", Environment.GetEnvironmentVariable("AzureWebJobsStorage") ?? ""),
             TaskHub = Get("--task-hub", Environment.GetEnvironmentVariable("ImageBackup__TaskHub") ?? ""),
