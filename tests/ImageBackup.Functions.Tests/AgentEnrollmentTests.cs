@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using ImageBackup.Application.Agents;
@@ -35,6 +37,37 @@ public sealed class AgentEnrollmentTests
         await unknown.AssertProblemAsync(404);
         Assert.AreEqual(agent.GetProperty("agentId").GetString(), (await me.ReadJsonAsync()).GetProperty("agentId").GetString());
         await contracts.AssertProblemAsync(403);
+    }
+
+    [TestMethod]
+    public async Task An_enrollment_repeated_with_its_idempotency_key_gets_a_new_key_and_the_lost_one_stops_working()
+    {
+        // Arrange: the first answer is "lost" (the agent never stores the key).
+        var (_, customerKey) = await Keys.NewCustomerAsync();
+        using var order = await ServiceHost.Client.SendAsync(HttpMethod.Post, "api/orders", customerKey, Orders.Body("backup-D3"));
+        var token = (await order.ReadJsonAsync()).GetProperty("enrollmentToken").GetString();
+        var first = await EnrollAsync(token, "request-0123456789");
+
+        // Act
+        var repeated = await EnrollAsync(token, "request-0123456789");
+        var other = await EnrollAsync(token, "request-someone-else");
+        using var firstKey = await ServiceHost.Client.SendAsync(HttpMethod.Get, "api/agent/me", first.GetProperty("agentKey").GetString());
+        using var repeatedKey = await ServiceHost.Client.SendAsync(HttpMethod.Get, "api/agent/me", repeated.GetProperty("agentKey").GetString());
+
+        // Assert
+        Assert.AreEqual(first.GetProperty("agentId").GetString(), repeated.GetProperty("agentId").GetString());
+        Assert.AreNotEqual(first.GetProperty("agentKey").GetString(), repeated.GetProperty("agentKey").GetString());
+        Assert.AreEqual(409, other.GetProperty("status").GetInt32());
+        await firstKey.AssertProblemAsync(401);
+        Assert.AreEqual(HttpStatusCode.OK, repeatedKey.StatusCode);
+    }
+
+    private static async Task<JsonElement> EnrollAsync(string? token, string idempotencyKey)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/agent/enrollment") { Content = JsonContent.Create(new { enrollmentToken = token }) };
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        using var response = await ServiceHost.Client.SendAsync(request);
+        return await response.ReadJsonAsync();
     }
 
     [TestMethod]

@@ -15,7 +15,7 @@ public sealed class AgentFunctions(RequestAuthentication auth, AgentEnrollment e
     /// <summary>Longest long poll for commands.</summary>
     public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(60);
 
-    /// <summary><c>POST /api/agent/enrollment</c>: the order's one-time enrollment token buys the agent its key.</summary>
+    /// <summary><c>POST /api/agent/enrollment</c>: the order's one-time enrollment token buys the agent its key (repeatable with the same <c>Idempotency-Key</c>).</summary>
     [Function("EnrollAgent")]
     public async Task<IActionResult> Enroll([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "agent/enrollment")] HttpRequest request)
     {
@@ -25,7 +25,8 @@ public sealed class AgentFunctions(RequestAuthentication auth, AgentEnrollment e
             return invalid;
         }
 
-        var result = await enrollment.EnrollAsync(body!.EnrollmentToken, request.HttpContext.RequestAborted);
+        var idempotencyKey = request.Headers["Idempotency-Key"].FirstOrDefault();
+        var result = await enrollment.EnrollAsync(body!.EnrollmentToken, idempotencyKey, request.HttpContext.RequestAborted);
         return result.ToActionResult(a => new CreatedResult("/api/agent/me", new EnrollmentResponse(a.AgentId, a.AgentKey, a.ContractId)));
     }
 

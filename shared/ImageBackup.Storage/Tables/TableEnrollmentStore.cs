@@ -21,16 +21,19 @@ public sealed class TableEnrollmentStore(TableProvisioner tables) : IEnrollmentS
         }
 
         var agentId = e.GetString("AgentId");
-        return new EnrollmentRecord(tokenHash, e.GetString("ContractId"), e.GetString("CustomerId"), string.IsNullOrEmpty(agentId) ? null : agentId, e.ETag.ToString());
+        var requestHash = e.GetString("RequestHash");
+        return new EnrollmentRecord(
+            tokenHash, e.GetString("ContractId"), e.GetString("CustomerId"), string.IsNullOrEmpty(agentId) ? null : agentId, e.ETag.ToString(),
+            string.IsNullOrEmpty(requestHash) ? null : requestHash);
     }
 
     /// <inheritdoc />
-    public async Task<bool> TryMarkUsedAsync(EnrollmentRecord record, string agentId, CancellationToken cancellationToken)
+    public async Task<bool> TryMarkUsedAsync(EnrollmentRecord record, string agentId, string? requestHash, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(Table, cancellationToken);
         try
         {
-            await table.UpdateEntityAsync(new TableEntity(record.TokenHash, "") { ["AgentId"] = agentId }, new ETag(record.Version), TableUpdateMode.Merge, cancellationToken);
+            await table.UpdateEntityAsync(new TableEntity(record.TokenHash, "") { ["AgentId"] = agentId, ["RequestHash"] = requestHash ?? "" }, new ETag(record.Version), TableUpdateMode.Merge, cancellationToken);
             return true;
         }
         catch (RequestFailedException e) when (e.Status == 412)
