@@ -53,7 +53,20 @@ public sealed class HostCrashDuringNightTests
             host.Kill();
             await host.DisposeAsync();
             host = await LocalHostProcess.StartAsync(taskHub, settings, port);
-            var night = await NightPolling.WaitForCompletionAsync(client, Night, TimeSpan.FromMinutes(8));
+            JsonElement night;
+            try
+            {
+                night = await NightPolling.WaitForCompletionAsync(client, Night, TimeSpan.FromMinutes(8));
+            }
+            catch (AssertFailedException e)
+            {
+                var notReported = agents.Where(a => !reported.ContainsKey(a.ContractId)).Select(a => a.ContractId).ToList();
+                var faults = loops.Where(l => l.IsFaulted).Select(l => l.Exception!.InnerException!.GetType().Name + ": " + l.Exception.InnerException.Message).ToList();
+                var output = host.Output;
+                throw new AssertFailedException(
+                    $"{e.Message[..Math.Min(600, e.Message.Length)]}\nagents without an accepted report: {string.Join(", ", notReported)}\nfaulted agent loops: {string.Join(" | ", faults)}\nhost output (tail):\n{output[Math.Max(0, output.Length - 4000)..]}");
+            }
+
             stop.Cancel();
             await Task.WhenAll(loops);
 
