@@ -46,6 +46,7 @@ internal sealed class CaptureRunner(AgentDaemonOptions options, string? cacheDir
                 BandwidthLimit = options.BandwidthLimit,
                 UsedRanges = options.UsedBlocksOnly ? new ExtUsedRangeReader() : null,
                 CacheDirectory = cacheDirectory,
+                KnownGenerations = payload.KeptGenerations ?? [],
             };
             logger.LogInformation("Capturing {Source} into {Store} for {CaptureId} (deadline {Deadline:O})",
                 sourcePath, LogSafe.StoreUrl(payload.Store), payload.CaptureId, payload.Deadline);

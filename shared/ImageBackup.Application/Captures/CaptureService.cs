@@ -41,7 +41,8 @@ public sealed class CaptureService(
 
         var captureId = CaptureIds.CaptureId(night, contractId, attempt);
         var sas = await storage.IssueCaptureSasAsync(contractId, deadline, cancellationToken);
-        var payload = new CaptureCommandPayload(captureId, NightText(night), attempt, sas, deadline);
+        var kept = (await generations.ListAsync(contractId, cancellationToken)).Select(g => g.GenerationId).ToList();
+        var payload = new CaptureCommandPayload(captureId, NightText(night), attempt, sas, deadline, kept);
         await commands.SendAsync(
             new AgentCommand(AgentEnrollment.AgentIdFor(contractId), captureId, CaptureKind, JsonSerializer.Serialize(payload, CaptureJson.Web), deadline),
             cancellationToken);

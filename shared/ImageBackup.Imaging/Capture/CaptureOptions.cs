@@ -31,6 +31,12 @@ public sealed record CaptureOptions
     /// </summary>
     public string? CacheDirectory { get; init; }
 
+    /// <summary>
+    /// Generations the caller vouches are committed and kept in the store (the service lists them in a capture command),
+    /// so the change cache of one of them is trusted even when the store cannot be read (a create/write-only SAS).
+    /// </summary>
+    public IReadOnlyCollection<string> KnownGenerations { get; init; } = [];
+
     /// <summary>Receives progress after every chunk read.</summary>
     public IProgress<CaptureProgress>? Progress { get; init; }
 }

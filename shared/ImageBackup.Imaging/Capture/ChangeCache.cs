@@ -40,7 +40,8 @@ internal sealed class ChangeCache : IDisposable
                 var path = Path.Combine(directory, Key(store, options) + ".index");
                 var previous = BlockIndexFile.TryOpenCommitted(path);
                 if (previous is not null
-                    && (previous.ChunkSize != options.ChunkSize || !await store.HasGenerationAsync(previous.GenerationId!, cancellationToken)))
+                    && (previous.ChunkSize != options.ChunkSize
+                        || !(options.KnownGenerations.Contains(previous.GenerationId!) || await store.HasGenerationAsync(previous.GenerationId!, cancellationToken))))
                 {
                     previous.Dispose();
                     previous = null;
