@@ -70,7 +70,11 @@ public sealed record ListNightlyServersInput(string Date, string? Continuation, 
 public sealed record ServerCaptureInput(string Date, string ContractId);
 
 /// <summary>Input of the activity that sends a capture command.</summary>
-public sealed record SendCaptureCommandInput(string Date, string ContractId, int Attempt);
+/// <param name="Date">The night.</param>
+/// <param name="ContractId">The server's contract.</param>
+/// <param name="Attempt">1 for the night's first attempt.</param>
+/// <param name="Execution">A value fixed for this execution of the server's orchestration (replay-safe), so a re-created execution sends its command again.</param>
+public sealed record SendCaptureCommandInput(string Date, string ContractId, int Attempt, string Execution = "");
 
 /// <summary>Input of the activity that commits a reported generation.</summary>
 public sealed record CommitGenerationInput(string Date, string ContractId, CaptureReport Report, int Attempts);

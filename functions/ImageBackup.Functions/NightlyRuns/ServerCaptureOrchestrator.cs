@@ -21,9 +21,10 @@ public sealed class ServerCaptureOrchestrator : TaskOrchestrator<ServerCaptureIn
     public override async Task<ServerRunOutcome> RunAsync(TaskOrchestrationContext context, ServerCaptureInput input)
     {
         string? lastFailure = null;
+        var execution = context.NewGuid().ToString("N")[..12];
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var sent = await context.CallActivityAsync<CommandSent>(nameof(SendCaptureCommandActivity), new SendCaptureCommandInput(input.Date, input.ContractId, attempt));
+            var sent = await context.CallActivityAsync<CommandSent>(nameof(SendCaptureCommandActivity), new SendCaptureCommandInput(input.Date, input.ContractId, attempt, execution));
             if (!sent.Sent)
             {
                 return await RecordAsync(context, input, ServerOutcomeStatus.Missed, lastFailure ?? "the backup window had closed before a capture command could be sent", attempt - 1);

@@ -6,4 +6,9 @@ namespace ImageBackup.Application.Agents;
 /// <param name="Kind">What to do, e.g. <c>capture</c>.</param>
 /// <param name="Payload">Kind-specific JSON.</param>
 /// <param name="ExpiresAt">After this instant the command is not delivered (e.g. the end of the night's window).</param>
-public sealed record AgentCommand(string AgentId, string CommandId, string Kind, string Payload, DateTimeOffset ExpiresAt);
+/// <param name="DeduplicationId">What duplicate detection compares (default: <paramref name="CommandId"/>); a sender whose earlier run may have been lost (a restarted orchestration) sends the same command under a new one.</param>
+public sealed record AgentCommand(string AgentId, string CommandId, string Kind, string Payload, DateTimeOffset ExpiresAt, string? DeduplicationId = null)
+{
+    /// <summary>The id duplicate detection uses.</summary>
+    public string SendId => DeduplicationId ?? CommandId;
+}

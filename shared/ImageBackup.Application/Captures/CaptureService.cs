@@ -29,8 +29,12 @@ public sealed class CaptureService(
     /// <summary>The kind of a capture command.</summary>
     public const string CaptureKind = "capture";
 
-    /// <summary>Sends attempt <paramref name="attempt"/> of the night's capture to the server's agent, unless the window has closed.</summary>
-    public async Task<CommandSent> SendCommandAsync(DateOnly night, string contractId, int attempt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends attempt <paramref name="attempt"/> of the night's capture to the server's agent, unless the window has closed.
+    /// Duplicate detection keys on the attempt and <paramref name="execution"/>: a replay sends nothing new, while an
+    /// orchestration re-created by the backend (duplicate start after a crash) sends its command again.
+    /// </summary>
+    public async Task<CommandSent> SendCommandAsync(DateOnly night, string contractId, int attempt, string execution, CancellationToken cancellationToken)
     {
         var deadline = CaptureWindow.ClosesAt(night);
         var remaining = deadline - clock.GetUtcNow();
@@ -44,7 +48,8 @@ public sealed class CaptureService(
         var kept = (await generations.ListAsync(contractId, cancellationToken)).Select(g => g.GenerationId).ToList();
         var payload = new CaptureCommandPayload(captureId, NightText(night), attempt, sas, deadline, kept);
         await commands.SendAsync(
-            new AgentCommand(AgentEnrollment.AgentIdFor(contractId), captureId, CaptureKind, JsonSerializer.Serialize(payload, CaptureJson.Web), deadline),
+            new AgentCommand(AgentEnrollment.AgentIdFor(contractId), captureId, CaptureKind, JsonSerializer.Serialize(payload, CaptureJson.Web), deadline,
+                string.IsNullOrEmpty(execution) ? null : $"{captureId}.{execution}"),
             cancellationToken);
         await RecordAsync(night, contractId, ServerOutcomeStatus.Running, $"attempt {attempt} sent", null, attempt, cancellationToken);
         return new CommandSent(captureId, remaining);

@@ -43,14 +43,14 @@ public sealed class StorageQueueAgentCommandChannel(QueueServiceClient queues, T
         // The row goes first as "sending" and becomes "sent" after the message: a retry after a crash in between sends
         // again (at least once) instead of believing a message exists that never went out.
         var sent = await tables.GetAsync(SentTable, cancellationToken);
-        var row = new TableEntity(command.AgentId, command.CommandId) { [StateColumn] = "sending" };
+        var row = new TableEntity(command.AgentId, command.SendId) { [StateColumn] = "sending" };
         try
         {
             await sent.AddEntityAsync(row, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            var existing = await sent.GetEntityAsync<TableEntity>(command.AgentId, command.CommandId, cancellationToken: cancellationToken);
+            var existing = await sent.GetEntityAsync<TableEntity>(command.AgentId, command.SendId, cancellationToken: cancellationToken);
             if (existing.Value.GetString(StateColumn) != "sending")
             {
                 return; // Sent before: duplicate detection.
@@ -91,7 +91,7 @@ public sealed class StorageQueueAgentCommandChannel(QueueServiceClient queues, T
                 // Hidden, not deleted: the acknowledgement deletes it with this receipt.
                 var sent = await tables.GetAsync(SentTable, cancellationToken);
                 await sent.UpsertEntityAsync(
-                    new TableEntity(agentId, command.CommandId) { [StateColumn] = "taken", ["MessageId"] = message.MessageId, ["PopReceipt"] = message.PopReceipt },
+                    new TableEntity(agentId, ReceiptRow(command.CommandId)) { [StateColumn] = "taken", ["MessageId"] = message.MessageId, ["PopReceipt"] = message.PopReceipt },
                     TableUpdateMode.Merge,
                     cancellationToken);
                 return command;
@@ -114,7 +114,7 @@ public sealed class StorageQueueAgentCommandChannel(QueueServiceClient queues, T
     public async Task AcknowledgeAsync(string agentId, string commandId, CancellationToken cancellationToken)
     {
         var sent = await tables.GetAsync(SentTable, cancellationToken);
-        var row = await sent.GetEntityIfExistsAsync<TableEntity>(agentId, commandId, cancellationToken: cancellationToken);
+        var row = await sent.GetEntityIfExistsAsync<TableEntity>(agentId, ReceiptRow(commandId), cancellationToken: cancellationToken);
         if (!row.HasValue || row.Value!.GetString("PopReceipt") is not { } receipt)
         {
             return;
@@ -133,6 +133,8 @@ public sealed class StorageQueueAgentCommandChannel(QueueServiceClient queues, T
         row.Value[StateColumn] = "acknowledged";
         await sent.UpsertEntityAsync(row.Value, TableUpdateMode.Merge, cancellationToken);
     }
+
+    private static string ReceiptRow(string commandId) => "receipt-" + commandId;
 
     private Task<QueueClient> QueueAsync(string agentId, CancellationToken cancellationToken) =>
         created.GetOrAdd(agentId, id => new Lazy<Task<QueueClient>>(async () =>

@@ -6,7 +6,7 @@ namespace ImageBackup.Storage.ServiceBus;
 
 /// <summary>
 /// The agent command channel on Azure Service Bus: a session-enabled queue with duplicate detection, SessionId = agent id,
-/// MessageId = command id, time-to-live to the command's expiry.
+/// MessageId = the command's deduplication id, time-to-live to the command's expiry.
 /// </summary>
 public sealed class ServiceBusAgentCommandChannel(ServiceBusClient client, string queueName, TimeProvider clock) : IAgentCommandChannel, IAsyncDisposable
 {
@@ -24,7 +24,7 @@ public sealed class ServiceBusAgentCommandChannel(ServiceBusClient client, strin
         var message = new ServiceBusMessage(JsonSerializer.SerializeToUtf8Bytes(command))
         {
             SessionId = command.AgentId,
-            MessageId = command.CommandId,
+            MessageId = command.SendId,
             TimeToLive = ttl,
             ContentType = "application/json",
             Subject = command.Kind,
