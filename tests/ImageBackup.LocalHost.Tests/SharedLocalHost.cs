@@ -19,6 +19,8 @@ public static class SharedLocalHost
         host = await LocalHostProcess.StartAsync(LocalHostProcess.UniqueTaskHub("localhost"), new Dictionary<string, string>
         {
             ["ImageBackup__Clock__Now"] = ClockStart.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
+            // Tables of its own: the nights its timer starts must not fan out over other test assemblies' contracts.
+            ["ImageBackup__TablePrefix"] = "lh" + Guid.NewGuid().ToString("N")[..10],
         });
 
     [AssemblyCleanup]
