@@ -27,7 +27,9 @@ public sealed class ServerCaptureOrchestrator : TaskOrchestrator<ServerCaptureIn
             var sent = await context.CallActivityAsync<CommandSent>(nameof(SendCaptureCommandActivity), new SendCaptureCommandInput(input.Date, input.ContractId, attempt, execution));
             if (!sent.Sent)
             {
-                return await RecordAsync(context, input, ServerOutcomeStatus.Missed, lastFailure ?? "the backup window had closed before a capture command could be sent", attempt - 1);
+                return lastFailure is null
+                    ? await RecordAsync(context, input, ServerOutcomeStatus.Missed, "the backup window had closed before a capture command could be sent", attempt - 1)
+                    : await RecordAsync(context, input, ServerOutcomeStatus.Failed, lastFailure, attempt - 1);
             }
 
             var deadline = context.CurrentUtcDateTime + sent.Remaining;
