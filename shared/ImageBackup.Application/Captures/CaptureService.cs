@@ -132,6 +132,15 @@ public sealed class CaptureService(
                 deleted.Add(id);
             }
 
+            // Manifests no record names (a duplicate delivery captured twice, a report that came too late) are not
+            // generations of this contract: the night is decided, so they go too.
+            var recorded = records.Select(r => r.GenerationId).ToHashSet(StringComparer.Ordinal);
+            foreach (var orphan in (await storage.ListGenerationsAsync(contractId, cancellationToken)).Where(id => !recorded.Contains(id)))
+            {
+                await storage.DeleteGenerationAsync(contractId, orphan, cancellationToken);
+                deleted.Add(orphan);
+            }
+
             if (deleted.Count > 0)
             {
                 swept = await storage.CollectGarbageAsync(contractId, GarbageGrace, cancellationToken);

@@ -12,6 +12,9 @@ public interface IBackupStorage
     /// <summary>Reads the manifest of a generation and checks that every chunk it references exists; <c>null</c> when there is no manifest.</summary>
     Task<GenerationInspection?> InspectAsync(string contractId, string generationId, CancellationToken cancellationToken);
 
+    /// <summary>Ids of the manifests in the contract's container.</summary>
+    Task<IReadOnlyList<string>> ListGenerationsAsync(string contractId, CancellationToken cancellationToken);
+
     /// <summary>Deletes the manifest of a generation; no error when it is gone.</summary>
     Task DeleteGenerationAsync(string contractId, string generationId, CancellationToken cancellationToken);
 

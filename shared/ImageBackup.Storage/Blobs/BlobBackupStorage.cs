@@ -65,6 +65,13 @@ public sealed class BlobBackupStorage(BlobServiceClient blobs) : IBackupStorage
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> ListGenerationsAsync(string contractId, CancellationToken cancellationToken)
+    {
+        var container = blobs.GetBlobContainerClient(ContainerName(contractId));
+        return (await container.ExistsAsync(cancellationToken)).Value ? await new BlobChunkStore(container).ListGenerationsAsync(cancellationToken) : [];
+    }
+
+    /// <inheritdoc />
     public Task DeleteGenerationAsync(string contractId, string generationId, CancellationToken cancellationToken) =>
         new BlobChunkStore(blobs.GetBlobContainerClient(ContainerName(contractId))).DeleteManifestAsync(generationId, cancellationToken);
 

@@ -74,19 +74,26 @@ public sealed class HostCrashDuringNightTests
             Assert.IsLessThan(Servers, atKill, "the kill must come before the night was done");
             Assert.AreEqual(Servers, night.GetProperty("totals").GetProperty("succeeded").GetInt32(), night.ToString());
             var blobs = new BlobServiceClient(TestStorage.ConnectionString);
+            var duplicateCaptures = 0;
             foreach (var agent in agents)
             {
                 using var backups = await client.SendAsync(HttpMethod.Get, $"api/contracts/{agent.ContractId}/backups", customerKey);
-                Assert.AreEqual(1, (await backups.ReadJsonAsync()).GetArrayLength(), agent.ContractId);
-                var manifests = 0;
-                await foreach (var _ in blobs.GetBlobContainerClient(BlobBackupStorage.ContainerName(agent.ContractId))
+                var listed = await backups.ReadJsonAsync();
+                Assert.AreEqual(1, listed.GetArrayLength(), agent.ContractId);
+                var manifests = new List<string>();
+                await foreach (var blob in blobs.GetBlobContainerClient(BlobBackupStorage.ContainerName(agent.ContractId))
                                    .GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = "generations/" }))
                 {
-                    manifests++;
+                    manifests.Add(blob.Name);
                 }
 
-                Assert.AreEqual(1, manifests, agent.ContractId);
+                // The listed generation is stored; a command delivered twice across the crash may have left a second,
+                // unrecorded capture, which the next commit of this contract deletes (it is never listed or kept).
+                Assert.Contains($"generations/{listed[0].GetProperty("generationId").GetString()}.json", manifests, agent.ContractId);
+                duplicateCaptures += manifests.Count - 1;
             }
+
+            Assert.IsLessThan(Servers / 10, duplicateCaptures, "duplicate deliveries must stay the exception");
         }
         finally
         {
