@@ -9,5 +9,5 @@ public sealed class CommitGenerationActivity(CaptureService captures) : TaskActi
 {
     /// <inheritdoc />
     public override Task<CommitResult> RunAsync(TaskActivityContext context, CommitGenerationInput input) =>
-        captures.CommitAsync(NightText.Parse(input.Date), input.ContractId, input.Report, input.Attempts, CancellationToken.None);
+        captures.CommitAsync(NightlyRunNames.Parse(input.Date), input.ContractId, input.Report, input.Attempts, CancellationToken.None);
 }

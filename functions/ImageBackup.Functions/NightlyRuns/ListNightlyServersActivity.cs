@@ -9,5 +9,5 @@ public sealed class ListNightlyServersActivity(NightlyServerSelection selection)
 {
     /// <inheritdoc />
     public override Task<NightlyServerPage> RunAsync(TaskActivityContext context, ListNightlyServersInput input) =>
-        selection.NextPageAsync(NightText.Parse(input.Date), input.Continuation, input.PageSize, CancellationToken.None);
+        selection.NextPageAsync(NightlyRunNames.Parse(input.Date), input.Continuation, input.PageSize, CancellationToken.None);
 }

@@ -32,7 +32,7 @@ public sealed class NightlyRunOrchestrator : TaskOrchestrator<NightlyRunInput, N
         var totals = input.Totals ?? NightlyRunTotals.Empty;
         var page = await context.CallActivityAsync<NightlyServerPage>(
             nameof(ListNightlyServersActivity), new ListNightlyServersInput(input.Date, input.Continuation, Math.Clamp(input.PageSize, 1, MaxBatch)));
-        var night = DateOnly.ParseExact(input.Date, NightlyRunNames.DateFormat, System.Globalization.CultureInfo.InvariantCulture);
+        var night = NightlyRunNames.Parse(input.Date);
         var outcomes = await FanOutAsync(context, page.Capture, cap, totals with { Total = totals.Total + page.Skipped, Skipped = totals.Skipped + page.Skipped }, contractId =>
             context.CallSubOrchestratorAsync<ServerRunOutcome>(
                 nameof(ServerCaptureOrchestrator),

@@ -10,7 +10,7 @@ public sealed class RecordServerOutcomeActivity(CaptureService captures) : TaskA
     /// <inheritdoc />
     public override async Task<bool> RunAsync(TaskActivityContext context, RecordServerOutcomeInput input)
     {
-        await captures.RecordAsync(NightText.Parse(input.Date), input.ContractId, input.Status, input.Reason, null, input.Attempts, CancellationToken.None);
+        await captures.RecordAsync(NightlyRunNames.Parse(input.Date), input.ContractId, input.Status, input.Reason, null, input.Attempts, CancellationToken.None);
         return true;
     }
 }

@@ -9,5 +9,5 @@ public sealed class SendCaptureCommandActivity(CaptureService captures) : TaskAc
 {
     /// <inheritdoc />
     public override Task<CommandSent> RunAsync(TaskActivityContext context, SendCaptureCommandInput input) =>
-        captures.SendCommandAsync(NightText.Parse(input.Date), input.ContractId, input.Attempt, input.Execution, CancellationToken.None);
+        captures.SendCommandAsync(NightlyRunNames.Parse(input.Date), input.ContractId, input.Attempt, input.Execution, CancellationToken.None);
 }

@@ -46,7 +46,7 @@ public sealed class CaptureService(
         var captureId = CaptureIds.CaptureId(night, contractId, attempt);
         var sas = await storage.IssueCaptureSasAsync(contractId, deadline, cancellationToken);
         var kept = (await generations.ListAsync(contractId, cancellationToken)).Select(g => g.GenerationId).ToList();
-        var payload = new CaptureCommandPayload(captureId, NightText(night), attempt, sas, deadline, kept);
+        var payload = new CaptureCommandPayload(captureId, NightlyRunNames.Format(night), attempt, sas, deadline, kept);
         await commands.SendAsync(
             new AgentCommand(AgentEnrollment.AgentIdFor(contractId), captureId, CaptureKind, JsonSerializer.Serialize(payload, CaptureJson.Web), deadline,
                 string.IsNullOrEmpty(execution) ? null : $"{captureId}.{execution}"),
@@ -149,14 +149,14 @@ public sealed class CaptureService(
 
         var activated = await contractService.ActivateOnFirstBackupAsync(contractId, CaptureWindow.OpensAt(night), cancellationToken);
         await outcomes.PutAsync(
-            new ServerOutcome(NightText(night), contractId, ServerOutcomeStatus.Succeeded, null, generation.GenerationId, generation.ImageSize, generation.NewBytes, duration, attempts, clock.GetUtcNow()),
+            new ServerOutcome(NightlyRunNames.Format(night), contractId, ServerOutcomeStatus.Succeeded, null, generation.GenerationId, generation.ImageSize, generation.NewBytes, duration, attempts, clock.GetUtcNow()),
             cancellationToken);
         return new CommitResult(activated, deleted, swept);
     }
 
     /// <summary>Records a server's outcome for the night (missed, failed, skipped, running).</summary>
     public Task RecordAsync(DateOnly night, string contractId, string status, string? reason, string? generationId, int attempts, CancellationToken cancellationToken) =>
-        outcomes.PutAsync(new ServerOutcome(NightText(night), contractId, status, reason, generationId, 0, 0, 0, attempts, clock.GetUtcNow()), cancellationToken);
+        outcomes.PutAsync(new ServerOutcome(NightlyRunNames.Format(night), contractId, status, reason, generationId, 0, 0, 0, attempts, clock.GetUtcNow()), cancellationToken);
 
     /// <summary>
     /// The agent's measured duration when it sent one; else the time from the manifest's capture start to the report when that
@@ -177,7 +177,6 @@ public sealed class CaptureService(
 
     private TimeSpan GarbageGrace => TimeSpan.FromHours(Math.Max(options.Value.GarbageGraceHours, ChunkSweep.MinimumGrace.TotalHours));
 
-    private static string NightText(DateOnly night) => night.ToString(NightlyRunNames.DateFormat, CultureInfo.InvariantCulture);
 
     private static bool TryOwnCapture(Caller caller, string captureId, out string contractId, out ServiceResult<CaptureReport>? denied)
     {
