@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Reflection;
 using ImageBackup.Agent.Console;
+using ImageBackup.FileRestore.UsedBlocks;
 using ImageBackup.Imaging.Capture;
-using ImageBackup.Imaging.FileSystems.Ext;
 using ImageBackup.Imaging.Format;
 using ImageBackup.Imaging.Manifests;
 using ImageBackup.Imaging.Storage;
@@ -21,7 +21,7 @@ internal static class CaptureCommand
         var os = new Option<string>("--os") { Description = "Operating system recorded in the manifest (default: this machine's)", DefaultValueFactory = _ => System.Runtime.InteropServices.RuntimeInformation.OSDescription };
         var parallelism = CommonOptions.Parallelism();
         var bandwidth = new Option<string?>("--bandwidth-limit") { Description = "Upper bound on upload rate in bytes/s; accepts K, M, G suffixes (e.g. 50M)" };
-        var usedBlocksOnly = new Option<bool>("--used-blocks-only") { Description = "Read only blocks an ext2/3/4 file system uses; unused blocks are captured as zeros" };
+        var usedBlocksOnly = new Option<bool>("--used-blocks-only") { Description = "Read only the blocks file systems use; unused blocks are captured as zeros. Understood: " + DiskUsedRangeReader.Layouts + ". Everything else (partition tables, gaps, LVM metadata, swap, other or dirty file systems) is captured whole" };
         var chunkSize = new Option<string?>("--chunk-size") { Description = "Fixed chunk size (default 256K); for measurements", Hidden = true };
         var cacheDir = new Option<string?>("--cache-dir") { Description = "Local directory for the change cache (default: $IMAGEBACKUP_CACHE_DIR, else ~/.cache/imagebackup-agent)" };
         var noCache = new Option<bool>("--no-cache") { Description = "Hash every block with SHA-256 and check it against the store instead of trusting the change cache" };
@@ -61,7 +61,7 @@ internal static class CaptureCommand
                 CompressionLevel = result.GetValue(level),
                 Parallelism = workers,
                 BandwidthLimit = limit,
-                UsedRanges = result.GetValue(usedBlocksOnly) ? new ExtUsedRangeReader() : null,
+                UsedRanges = result.GetValue(usedBlocksOnly) ? new DiskUsedRangeReader(note => System.Console.Error.WriteLine("used blocks: " + note)) : null,
                 CacheDirectory = result.GetValue(noCache) ? null : result.GetValue(cacheDir) ?? DefaultCacheDirectory(),
             };
             return await RunAsync(input, ChunkStoreFactory.Open(result.GetValue(store)!, createIfMissing: true), options, cancellationToken);

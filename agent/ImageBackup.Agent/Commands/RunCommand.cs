@@ -17,7 +17,7 @@ internal static class RunCommand
         var stateDir = new Option<string>("--state-dir") { Description = "Where the agent key and the current command are kept (mode 0600)", DefaultValueFactory = _ => AgentDaemonOptions.DefaultStateDirectory };
         var source = new Option<string>("--source") { Description = "Device or image file captured each night", Required = true };
         var token = new Option<string?>("--enrollment-token") { Description = $"The order's one-time token (ibe_…); needed only for the first run; also read from {TokenVariable}" };
-        var usedBlocksOnly = new Option<bool>("--used-blocks-only") { Description = "Read only blocks an ext2/3/4 file system uses; unused blocks are captured as zeros" };
+        var usedBlocksOnly = new Option<bool>("--used-blocks-only") { Description = "Read only the blocks file systems use; unused blocks are captured as zeros. Understood: " + ImageBackup.FileRestore.UsedBlocks.DiskUsedRangeReader.Layouts + ". Everything else (partition tables, gaps, LVM metadata, swap, other or dirty file systems) is captured whole" };
         var parallelism = CommonOptions.Parallelism();
         var bandwidth = new Option<string?>("--bandwidth-limit") { Description = "Upper bound on upload rate in bytes/s; accepts K, M, G suffixes (e.g. 50M)" };
         var pollWait = new Option<string>("--poll-wait") { Description = "How long each command poll waits on the service (0s to 60s)", DefaultValueFactory = _ => "30s" };

@@ -18,7 +18,7 @@ public sealed record AgentDaemonOptions
     /// <summary>The order's one-time token; needed only until the first enrollment succeeded.</summary>
     public string? EnrollmentToken { get; init; }
 
-    /// <summary>Capture only blocks an ext2/3/4 file system uses.</summary>
+    /// <summary>Capture only blocks the disk's file systems use (partitions, LVM2, ext2/3/4, XFS, NTFS; the rest whole).</summary>
     public bool UsedBlocksOnly { get; init; }
 
     /// <summary>Capture workers; null for the CLI default of a blob store (4 × CPUs, at least 8).</summary>

@@ -1,7 +1,7 @@
 using System.Reflection;
 using ImageBackup.Agent.Console;
+using ImageBackup.FileRestore.UsedBlocks;
 using ImageBackup.Imaging.Capture;
-using ImageBackup.Imaging.FileSystems.Ext;
 using ImageBackup.Imaging.Manifests;
 using ImageBackup.Imaging.Storage;
 using Microsoft.Extensions.Logging;
@@ -44,7 +44,7 @@ internal sealed class CaptureRunner(AgentDaemonOptions options, string? cacheDir
                 Source = new SourceMetadata(options.HostName, options.OperatingSystem, sourcePath, time.GetUtcNow(), ToolVersion, options.UsedBlocksOnly),
                 Parallelism = Math.Max(1, options.Parallelism ?? Math.Max(8, 4 * Environment.ProcessorCount)),
                 BandwidthLimit = options.BandwidthLimit,
-                UsedRanges = options.UsedBlocksOnly ? new ExtUsedRangeReader() : null,
+                UsedRanges = options.UsedBlocksOnly ? new DiskUsedRangeReader(note => logger.LogInformation("Used blocks: {Note}", note)) : null,
                 CacheDirectory = cacheDirectory,
                 KnownGenerations = payload.KeptGenerations ?? [],
             };

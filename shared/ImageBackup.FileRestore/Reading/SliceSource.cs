@@ -1,7 +1,7 @@
 namespace ImageBackup.FileRestore.Reading;
 
 /// <summary>A window of another source (a partition of a disk, a volume inside a PV), so readers address it from zero and cannot read past it.</summary>
-public sealed class SliceSource : IRandomAccessSource, IPrefetchHint
+public sealed class SliceSource : IRandomAccessSource, IPrefetchHint, IMappedSource
 {
     private readonly IRandomAccessSource inner;
     private readonly long start;
@@ -30,6 +30,19 @@ public sealed class SliceSource : IRandomAccessSource, IPrefetchHint
         if (inner is IPrefetchHint hint && offset >= 0 && offset < Length && length > 0)
         {
             hint.Prefetch(start + offset, Math.Min(length, Length - offset));
+        }
+    }
+
+    /// <inheritdoc />
+    public void MapToInner(long offset, long length, Action<IRandomAccessSource, long, long> onPiece)
+    {
+        if (offset < 0 || length < 0 || offset > Length || Length - offset < length)
+        {
+            throw new CorruptImageException($"range of {length} bytes at offset {offset} is outside the {Length}-byte source");
+        }
+        if (length > 0)
+        {
+            onPiece(inner, start + offset, length);
         }
     }
 

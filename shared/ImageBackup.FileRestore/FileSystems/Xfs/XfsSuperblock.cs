@@ -27,6 +27,7 @@ internal sealed class XfsSuperblock
     ];
 
     public required uint BlockSize { get; init; }
+    public required int SectorSize { get; init; }
     public required ulong DataBlocks { get; init; }
     public required ulong LogStart { get; init; }
     public required uint LogBlocks { get; init; }
@@ -171,6 +172,7 @@ internal sealed class XfsSuperblock
         return new XfsSuperblock
         {
             BlockSize = blockSize,
+            SectorSize = sectorSize,
             DataBlocks = dataBlocks,
             LogStart = logStart,
             LogBlocks = logBlocks,

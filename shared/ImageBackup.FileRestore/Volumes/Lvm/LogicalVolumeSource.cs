@@ -3,7 +3,7 @@ using ImageBackup.FileRestore.Reading;
 namespace ImageBackup.FileRestore.Volumes.Lvm;
 
 /// <summary>Random access to an LVM2 logical volume, mapping each byte to its PV through linear or striped segments.</summary>
-internal sealed class LogicalVolumeSource(IReadOnlyList<LvmSegment> segments, long length) : IRandomAccessSource, IPrefetchHint
+internal sealed class LogicalVolumeSource(IReadOnlyList<LvmSegment> segments, long length) : IRandomAccessSource, IPrefetchHint, IMappedSource
 {
     /// <inheritdoc />
     public long Length { get; } = length;
@@ -33,6 +33,38 @@ internal sealed class LogicalVolumeSource(IReadOnlyList<LvmSegment> segments, lo
             var (pv, pvOffset, count) = Map(offset, destination.Length);
             pv.ReadAt(pvOffset, destination[..(int)count]);
             destination = destination[(int)count..];
+            offset += count;
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Whole rows of a striped segment become one piece per stripe, so mapping a large range stays cheap.</remarks>
+    public void MapToInner(long offset, long length, Action<IRandomAccessSource, long, long> onPiece)
+    {
+        if (offset < 0 || length < 0 || offset > Length || Length - offset < length)
+        {
+            throw new CorruptImageException($"range of {length} bytes at offset {offset} is outside the {Length}-byte logical volume");
+        }
+        var end = offset + length;
+        while (offset < end)
+        {
+            var segment = Find(offset);
+            var within = offset - segment.Start;
+            var segmentEnd = Math.Min(end, segment.Start + segment.Length);
+            var rowBytes = segment.Areas.Count == 1 ? segment.Length : segment.StripeSize * segment.Areas.Count;
+            if (segment.Areas.Count > 1 && within % rowBytes == 0 && segmentEnd - offset >= rowBytes)
+            {
+                var rows = (segmentEnd - offset) / rowBytes;
+                var row = within / rowBytes;
+                foreach (var (pv, areaOffset) in segment.Areas)
+                {
+                    onPiece(pv, areaOffset + (row * segment.StripeSize), rows * segment.StripeSize);
+                }
+                offset += rows * rowBytes;
+                continue;
+            }
+            var (inner, innerOffset, count) = Map(offset, segmentEnd - offset);
+            onPiece(inner, innerOffset, count);
             offset += count;
         }
     }
