@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using ImageBackup.FileRestore.FileSystems;
 using ImageBackup.FileRestore.Reading;
 using ImageBackup.FileRestore.Tests.Support;
@@ -16,7 +15,7 @@ public sealed class Rhel7ShapeTests
         var fixture = Fixtures.Rhel7;
         using var disk = new FileSource(fixture.DiskPath);
         using var image = new FileSource(fixture.XfsImage);
-        var expected = Snapshot(FileSystemFactory.Open("xfs", image));
+        var expected = FileTreeSnapshot.Of(FileSystemFactory.Open("xfs", image));
 
         // Act
         var volumes = VolumeDiscovery.Discover(disk);
@@ -28,34 +27,8 @@ public sealed class Rhel7ShapeTests
         Assert.AreEqual(ImageBackup.FileRestore.Tests.Xfs.XfsFixture.Label, volumes.Find("p1").Label);
         Assert.AreEqual("LVM striped", volumes.Find("rhel/root").Description);
         Assert.AreEqual("xfs", volumes.Find("rhel/root").FileSystem);
-        CollectionAssert.AreEqual(expected, Snapshot(boot));
-        CollectionAssert.AreEqual(expected, Snapshot(root));
+        CollectionAssert.AreEqual(expected, FileTreeSnapshot.Of(boot));
+        CollectionAssert.AreEqual(expected, FileTreeSnapshot.Of(root));
         Assert.IsTrue(expected.Count > 20, $"{expected.Count} entries compared");
-    }
-
-    /// <summary>Every path with its kind, size and content hash (or link target), in walk order.</summary>
-    private static List<string> Snapshot(IReadOnlyFileSystem fileSystem)
-    {
-        var lines = new List<string>();
-        void Walk(FileEntry directory, string prefix)
-        {
-            foreach (var entry in fileSystem.List(directory).OrderBy(e => e.Name, StringComparer.Ordinal))
-            {
-                var path = prefix + entry.Name;
-                var detail = entry.Kind switch
-                {
-                    FileEntryKind.File => Convert.ToHexString(SHA256.HashData(fileSystem.OpenRead(entry))),
-                    FileEntryKind.Symlink => fileSystem.ReadLinkTarget(entry),
-                    _ => "",
-                };
-                lines.Add($"{entry.Kind} {path} {entry.Size} {detail}");
-                if (entry.Kind == FileEntryKind.Directory)
-                {
-                    Walk(entry, path + "/");
-                }
-            }
-        }
-        Walk(fileSystem.Root, "/");
-        return lines;
     }
 }
