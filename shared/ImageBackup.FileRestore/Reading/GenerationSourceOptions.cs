@@ -13,5 +13,5 @@ public sealed record GenerationSourceOptions
     public int ReadAheadChunks { get; init; } = 4;
 
     /// <summary>Chunk fetches running at once.</summary>
-    public int ParallelFetches { get; init; } = 4;
+    public int ParallelFetches { get; init; } = 8;
 }

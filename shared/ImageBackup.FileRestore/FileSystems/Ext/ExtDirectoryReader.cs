@@ -9,6 +9,9 @@ namespace ImageBackup.FileRestore.FileSystems.Ext;
 /// </summary>
 internal static class ExtDirectoryReader
 {
+    /// <summary>Directory blocks fetched ahead of the one being parsed.</summary>
+    private const int ReadAheadBlocks = 16;
+
     /// <summary>(inode, name) of each live entry, without "." and "..".</summary>
     public static IEnumerable<(uint Inode, string Name)> Read(ExtFileSystem fileSystem, ExtInode directory)
     {
@@ -23,8 +26,14 @@ internal static class ExtDirectoryReader
         }
         using var stream = new ExtFileStream(fileSystem, directory);
         var block = new byte[blockSize];
+        // Directory blocks are scattered among the files created with them: keep the next ones fetching.
+        for (var ahead = 0; ahead < ReadAheadBlocks; ahead++)
+        {
+            stream.PrefetchBlock(ahead);
+        }
         for (long at = 0; at < directory.Size; at += blockSize)
         {
+            stream.PrefetchBlock((at / blockSize) + ReadAheadBlocks);
             stream.Position = at;
             stream.ReadExactly(block);
             foreach (var entry in ParseBlock(directory.Number, block))

@@ -25,6 +25,26 @@ internal sealed class ExtFileStream(ExtFileSystem fileSystem, ExtInode inode) : 
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
+    /// <summary>Starts fetching logical block <paramref name="logical"/> when the volume can prefetch (directory read-ahead); a bad mapping is left for the read to report.</summary>
+    public void PrefetchBlock(long logical)
+    {
+        if (fileSystem.Source is not IPrefetchHint hint || logical < 0 || logical * blockSize >= inode.Size)
+        {
+            return;
+        }
+        try
+        {
+            var run = map.Lookup(logical);
+            if (!run.IsHole)
+            {
+                hint.Prefetch(run.Physical * blockSize, blockSize);
+            }
+        }
+        catch (CorruptImageException)
+        {
+        }
+    }
+
     public override int Read(Span<byte> buffer)
     {
         if (position >= inode.Size || buffer.IsEmpty)

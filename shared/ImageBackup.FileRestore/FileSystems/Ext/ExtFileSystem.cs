@@ -15,7 +15,6 @@ public sealed class ExtFileSystem : IReadOnlyFileSystem, IDirectoryLookup
     private const int MaxSymlinkLength = 4096;
     private const int MetadataCacheBlocks = 64;
     private const int MaxCachedGroups = 4096;
-    private const int PrefetchBatch = 256;
     private readonly Dictionary<long, byte[]> metadataCache = [];
     private readonly Dictionary<uint, long> inodeTables = [];
     private readonly object cacheGate = new();
@@ -75,40 +74,8 @@ public sealed class ExtFileSystem : IReadOnlyFileSystem, IDirectoryLookup
         {
             throw new CorruptImageException($"ext inode {inode.Number} is not a directory");
         }
-        // Entries are taken in batches whose inodes are prefetched together: a directory's inodes are scattered over
-        // the inode tables, and fetching them one miss at a time would serialise every chunk fetch.
-        var batch = new List<(uint Number, string Name)>(PrefetchBatch);
-        foreach (var item in ExtDirectoryReader.Read(this, inode))
-        {
-            batch.Add(item);
-            if (batch.Count == PrefetchBatch)
-            {
-                foreach (var entry in ReadBatch(batch))
-                {
-                    yield return entry;
-                }
-                batch.Clear();
-            }
-        }
-        foreach (var entry in ReadBatch(batch))
-        {
-            yield return entry;
-        }
-    }
-
-    private List<FileEntry> ReadBatch(List<(uint Number, string Name)> batch)
-    {
-        if (Source is IPrefetchHint hint)
-        {
-            foreach (var (number, _) in batch)
-            {
-                if (InodeOffset(number) is { } offset)
-                {
-                    hint.Prefetch(offset, Superblock.InodeSize);
-                }
-            }
-        }
-        return batch.Select(item => ToEntry(item.Name, ReadInode(item.Number))).ToList();
+        return PrefetchWindow.Read(ExtDirectoryReader.Read(this, inode), Source, item => InodeOffset(item.Inode), Superblock.InodeSize,
+            item => ToEntry(item.Name, ReadInode(item.Inode)));
     }
 
     /// <summary>Byte offset of inode <paramref name="number"/>, or null when it is out of range (reported when it is read).</summary>

@@ -56,21 +56,11 @@ public sealed class NtfsFileSystem : IReadOnlyFileSystem
             throw new CorruptImageException($"NTFS: record {directory.NodeId} is not a directory.");
         }
 
-        foreach (var entry in NtfsIndexReader.Read(volume, file))
-        {
-            if (entry.Namespace == NtfsIndexEntry.NamespaceDos || entry.Record == file.Number)
-            {
-                continue;
-            }
-
-            // System files ($MFT, $LogFile, $Extend…) live in reserved records below 16; they are not user data.
-            if (entry.Record < FirstUserRecord)
-            {
-                continue;
-            }
-
-            yield return ToEntry(entry.Name, volume.LoadFile(entry.Record));
-        }
+        // System files ($MFT, $LogFile, $Extend…) live in reserved records below 16; they are not user data.
+        var entries = NtfsIndexReader.Read(volume, file)
+            .Where(entry => entry.Namespace != NtfsIndexEntry.NamespaceDos && entry.Record != file.Number && entry.Record >= FirstUserRecord);
+        return PrefetchWindow.Read(entries, volume.Source, entry => volume.RecordOffset(entry.Record), volume.Boot.MftRecordSize,
+            entry => ToEntry(entry.Name, volume.LoadFile(entry.Record)));
     }
 
     public Stream OpenRead(FileEntry file)

@@ -71,6 +71,26 @@ internal sealed class NtfsVolume
         return MftRecord.Parse(raw, number, Boot.ClusterCount);
     }
 
+    /// <summary>Volume offset of MFT record <paramref name="number"/>, or null when it is not mapped (reported when it is read).</summary>
+    public long? RecordOffset(ulong number)
+    {
+        var size = Boot.MftRecordSize;
+        if (number >= (ulong)(mftSize / size))
+        {
+            return null;
+        }
+
+        var position = (long)number * size;
+        var index = mftMap.FindRun(position / Boot.ClusterSize);
+        if (index < 0 || mftMap.Runs[index].IsSparse)
+        {
+            return null;
+        }
+
+        var run = mftMap.Runs[index];
+        return (run.Lcn * Boot.ClusterSize) + (position - (run.Vcn * Boot.ClusterSize));
+    }
+
     /// <summary>Reads a base record and, through its $ATTRIBUTE_LIST, the attributes held in its extension records.</summary>
     public NtfsFile LoadFile(ulong number)
     {

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using ImageBackup.FileRestore.Reading;
 
 namespace ImageBackup.FileRestore.FileSystems.Xfs;
 
@@ -11,6 +12,7 @@ namespace ImageBackup.FileRestore.FileSystems.Xfs;
 internal static class XfsDirectoryReader
 {
     private const long LeafOffset = 1L << 35;
+    private const ulong ReadAheadDirBlocks = 16;
     private const uint BlockMagicV4 = 0x58443242; // "XD2B"
     private const uint DataMagicV4 = 0x58443244; // "XD2D"
     private const uint BlockMagicV5 = 0x58444233; // "XDB3"
@@ -74,8 +76,14 @@ internal static class XfsDirectoryReader
         var end = Math.Min(LeafOffset, directory.Size) >> sb.BlockLog;
         var buffer = new byte[dirBlockSize];
         var block = 0UL;
+        for (var ahead = 0UL; ahead < ReadAheadDirBlocks; ahead++)
+        {
+            PrefetchDirBlock(volume, map, ahead * blocksPerDirBlock, (ulong)end);
+        }
+
         while (block < (ulong)end && map.TryFind(block, out var extent))
         {
+            PrefetchDirBlock(volume, map, block + (ReadAheadDirBlocks * blocksPerDirBlock), (ulong)end);
             if (extent.StartOffset > block)
             {
                 // Skip the hole, but never backwards: an extent starting inside a directory block is read with it.
@@ -94,6 +102,28 @@ internal static class XfsDirectoryReader
             }
 
             block += blocksPerDirBlock;
+        }
+    }
+
+    /// <summary>Starts fetching the directory block at logical block <paramref name="block"/> (directory blocks are scattered among the files created with them); a bad mapping is left for the read to report.</summary>
+    private static void PrefetchDirBlock(XfsVolume volume, IXfsExtentMap map, ulong block, ulong end)
+    {
+        if (volume.Source is not IPrefetchHint hint || block >= end)
+        {
+            return;
+        }
+
+        try
+        {
+            if (map.TryFind(block, out var extent) && extent.StartOffset <= block && !extent.Unwritten)
+            {
+                var sb = volume.Superblock;
+                var blocks = Math.Min(1UL << sb.DirBlockLog, extent.EndOffset - block);
+                hint.Prefetch(sb.FsBlockToOffset(extent.StartBlock + (block - extent.StartOffset), blocks), (long)blocks << sb.BlockLog);
+            }
+        }
+        catch (CorruptImageException)
+        {
         }
     }
 

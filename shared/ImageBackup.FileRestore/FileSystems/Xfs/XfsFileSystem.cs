@@ -72,14 +72,32 @@ public sealed class XfsFileSystem : IReadOnlyFileSystem
             throw new CorruptImageException($"XFS: inode {directory.NodeId} is not a directory.");
         }
 
-        foreach (var (name, number) in XfsDirectoryReader.Read(volume, inode))
+        return PrefetchWindow.Read(Entries(inode), volume.Source, InodeOffset, volume.Superblock.InodeSize,
+            item => ToEntry(item.Name, XfsInode.Read(volume, item.Number)));
+    }
+
+    private IEnumerable<(string Name, ulong Number)> Entries(XfsInode directory)
+    {
+        foreach (var (name, number) in XfsDirectoryReader.Read(volume, directory))
         {
-            if (number == inode.Number)
+            if (number == directory.Number)
             {
                 throw new CorruptImageException($"XFS: directory inode {number} lists itself as '{name}'.");
             }
 
-            yield return ToEntry(name, XfsInode.Read(volume, number));
+            yield return (name, number);
+        }
+    }
+
+    private long? InodeOffset((string Name, ulong Number) item)
+    {
+        try
+        {
+            return volume.Superblock.InodeOffset(item.Number);
+        }
+        catch (CorruptImageException)
+        {
+            return null; // reported when the inode is read
         }
     }
 
