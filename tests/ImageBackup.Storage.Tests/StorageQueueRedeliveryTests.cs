@@ -26,7 +26,8 @@ public sealed class StorageQueueRedeliveryTests
         // Act: the first take's reply never reaches the agent; the second is acknowledged by the agent's report.
         var lost = await Channel.TakeNextAsync(agentId, TimeSpan.FromSeconds(5), CancellationToken.None);
         var hidden = await Channel.TakeNextAsync(agentId, TimeSpan.Zero, CancellationToken.None);
-        var again = await Channel.TakeNextAsync(agentId, TimeSpan.FromSeconds(10), CancellationToken.None);
+        // A message visible again wakes no one: a waiting poll finds it at its next look (every 15 s).
+        var again = await Channel.TakeNextAsync(agentId, TimeSpan.FromSeconds(20), CancellationToken.None);
         await Channel.AcknowledgeAsync(agentId, "cap-lost-reply", CancellationToken.None);
         await Task.Delay(TimeSpan.FromSeconds(3));
         var afterAck = await Channel.TakeNextAsync(agentId, TimeSpan.FromSeconds(1), CancellationToken.None);

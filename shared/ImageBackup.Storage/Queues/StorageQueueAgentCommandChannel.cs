@@ -26,8 +26,12 @@ public sealed class StorageQueueAgentCommandChannel(QueueServiceClient queues, T
     private readonly TimeSpan redeliveryDelay = redeliveryDelay ?? DefaultRedeliveryDelay;
 
     private const string StateColumn = "State";
-    private static readonly TimeSpan FirstPollInterval = TimeSpan.FromMilliseconds(250);
-    private static readonly TimeSpan LongestPollInterval = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// How often a waiting long poll looks at its queue itself. A command sent by this process wakes the poll at once;
+    /// this only bounds how late a command sent by another instance is seen (the agent's next poll also looks first).
+    /// With 2,000 idle agents the old 250 ms → 10 s ramp restarted on every poll cost ≈ 500 receives/s.
+    /// </summary>
+    private static readonly TimeSpan FallbackPollInterval = TimeSpan.FromSeconds(15);
     private readonly ConcurrentDictionary<string, Lazy<Task<QueueClient>>> created = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TaskCompletionSource> wakeUps = new(StringComparer.Ordinal);
 
@@ -74,7 +78,6 @@ public sealed class StorageQueueAgentCommandChannel(QueueServiceClient queues, T
     {
         var queue = await QueueAsync(agentId, cancellationToken);
         var deadline = clock.GetUtcNow() + wait;
-        var interval = FirstPollInterval;
         while (true)
         {
             var wakeUp = wakeUps.GetOrAdd(agentId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
@@ -103,10 +106,14 @@ public sealed class StorageQueueAgentCommandChannel(QueueServiceClient queues, T
                 return null;
             }
 
-            // Back off while the queue stays empty, so thousands of idle agents cost few requests.
-            await Task.WhenAny(Task.Delay(interval < left ? interval : left, clock, cancellationToken), wakeUp.Task);
+            // Sleep until a send in this process wakes us, the fallback interval passes, or the wait ends (the agent's
+            // next poll looks first, so the end of a wait needs no look of its own).
+            var woken = await Task.WhenAny(Task.Delay(FallbackPollInterval < left ? FallbackPollInterval : left, clock, cancellationToken), wakeUp.Task) == wakeUp.Task;
             cancellationToken.ThrowIfCancellationRequested();
-            interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, LongestPollInterval.Ticks));
+            if (!woken && clock.GetUtcNow() >= deadline)
+            {
+                return null;
+            }
         }
     }
 
