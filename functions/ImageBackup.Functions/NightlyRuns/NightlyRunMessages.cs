@@ -61,7 +61,8 @@ public sealed record NightlyRunSummary(string Date, int Total, int Succeeded, in
 /// <summary>Progress of a running night, kept in the orchestration's custom status.</summary>
 /// <param name="Total">Servers known so far (pages listed so far).</param>
 /// <param name="Completed">Servers with an outcome.</param>
-public sealed record NightlyRunProgress(int Total, int Completed);
+/// <param name="InFlight">Captures started and not finished yet.</param>
+public sealed record NightlyRunProgress(int Total, int Completed, int InFlight = 0);
 
 /// <summary>Input of the activity that lists a page of the night's servers.</summary>
 public sealed record ListNightlyServersInput(string Date, string? Continuation, int PageSize);

@@ -55,7 +55,6 @@ public sealed class NightlyRunOrchestrator : TaskOrchestrator<NightlyRunInput, N
         var running = new List<Task<ServerRunOutcome>>(Math.Min(cap, servers.Count));
         var outcomes = new List<ServerRunOutcome>(servers.Count);
         var known = before.Total + servers.Count;
-        context.SetCustomStatus(new NightlyRunProgress(known, before.Total));
         while (waiting.Count > 0 || running.Count > 0)
         {
             while (running.Count < cap && waiting.TryDequeue(out var server))
@@ -63,12 +62,13 @@ public sealed class NightlyRunOrchestrator : TaskOrchestrator<NightlyRunInput, N
                 running.Add(start(server));
             }
 
+            context.SetCustomStatus(new NightlyRunProgress(known, before.Total + outcomes.Count, running.Count));
             var finished = await Task.WhenAny(running);
             running.Remove(finished);
             outcomes.Add(await finished);
-            context.SetCustomStatus(new NightlyRunProgress(known, before.Total + outcomes.Count));
         }
 
+        context.SetCustomStatus(new NightlyRunProgress(known, before.Total + outcomes.Count));
         return outcomes;
     }
 }
