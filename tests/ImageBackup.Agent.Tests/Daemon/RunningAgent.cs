@@ -64,6 +64,13 @@ internal sealed class RunningAgent : IDisposable
         kill.WaitForExit();
     }
 
+    /// <summary>Sends SIGKILL, as a crash or a power cut would end it: no cleanup of any kind.</summary>
+    public void KillHard()
+    {
+        process.Kill(entireProcessTree: false);
+        process.WaitForExit();
+    }
+
     /// <summary>Waits for the exit code (three minutes at most).</summary>
     public async Task<int> WaitForExitAsync()
     {
