@@ -14,8 +14,8 @@ internal static class PrefetchWindow
     /// <summary>Most entries read ahead of the caller.</summary>
     public const int MaxEntries = 4096;
 
-    /// <summary>Most distinct 256 KiB regions the entries ahead may touch (below half the generation cache's 64 chunks).</summary>
-    public const int MaxRegions = 24;
+    /// <summary>Most distinct 256 KiB regions the entries ahead may touch: with 16 directory blocks read ahead, well below the generation cache's 64 chunks, so nothing prefetched is evicted before use.</summary>
+    public const int MaxRegions = 16;
 
     private const int RegionShift = 18;
 
