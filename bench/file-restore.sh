@@ -7,6 +7,10 @@
 # BENCH_STORE + BENCH_GENERATION reuse an existing store holding a full generation of image.img (e.g. bench/run.sh's
 # "ours" store) instead of capturing one (needs ~2.8 GB); BENCH_FULL_TARGET is the full restore's target (default a
 # file in $BENCH_OUT; /dev/null when disk space is short: nothing is written, so the full restore only gets faster).
+# Then lists a directory of exactly 10,000 entries on small ext4, XFS v5 and NTFS fixtures (built here without mounting:
+# mke2fs -d + e2fsck -fyD, mkfs.xfs -p, mkntfs + wimlib-imagex apply), each captured into its own store, BENCH_RUNS
+# times (default 3): process wall time and the agent's in-process time ("N entries in M ms"), median of the runs.
+# BENCH_LISTING_ONLY=1 runs only that part (needs no bench image): results $BENCH_OUT/listing.md.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -15,7 +19,10 @@ out=${BENCH_OUT:-$root/bench/out/file-restore}
 image=$data/image.img
 file=${BENCH_FILE:-/usr/bin/node}
 dir=${BENCH_DIR:-/usr/share/man/man1}
-[ -f "$image" ] || { echo "file-restore: $image missing; run bench/make-images.sh" >&2; exit 1; }
+runs=${BENCH_RUNS:-3}
+latency=${BENCH_LATENCY_MS:-20}
+listing_only=${BENCH_LISTING_ONLY:-0}
+[ "$listing_only" = 1 ] || [ -f "$image" ] || { echo "file-restore: $image missing; run bench/make-images.sh" >&2; exit 1; }
 
 rm -rf "$out"; mkdir -p "$out/time"
 echo "file-restore: building the agent (Release)" >&2
@@ -26,6 +33,102 @@ full_target=${BENCH_FULL_TARGET:-$out/full.img}
 timed() { local name=$1; shift; /usr/bin/time -v -o "$out/time/$name.txt" "$@"; }
 wall() { awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.2f", s }' "$out/time/$1.txt"; }
 rss() { awk -F': ' '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }' "$out/time/$1.txt"; }
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+# In-process listing through a store that waits BENCH_LATENCY_MS (default 20) before every chunk GET, like a remote
+# blob store: a .NET file-based app over the FileRestore library (discovery, open, path, listing; one cold process).
+write_latency_probe() {
+  cat > "$1/probe.cs" <<CS
+#:project $root/shared/ImageBackup.FileRestore/ImageBackup.FileRestore.csproj
+using ImageBackup.FileRestore.FileSystems;
+using ImageBackup.FileRestore.Paths;
+using ImageBackup.FileRestore.Reading;
+using ImageBackup.FileRestore.Volumes;
+using ImageBackup.Imaging.Storage;
+
+IChunkStore store = new SlowStore(new LocalDirectoryChunkStore(args[0], create: false), int.Parse(args[3]));
+using var source = await GenerationSource.OpenAsync(store, args[1]);
+var clock = System.Diagnostics.Stopwatch.StartNew();
+var path = ImagePath.Parse(args[2]);
+var fileSystem = FileSystemFactory.Open(VolumeDiscovery.Discover(source).Find(path.Volume));
+var count = fileSystem.List(PathResolver.Resolve(fileSystem, path.Components)).Count();
+Console.WriteLine(\$"{count} {clock.ElapsedMilliseconds} {source.ChunksFetched}");
+
+/// <summary>A chunk store that waits before every read, like a remote one.</summary>
+sealed class SlowStore(IChunkStore inner, int milliseconds) : IChunkStore
+{
+    public string Description => inner.Description;
+    public Task<bool> ExistsAsync(string id, CancellationToken token) => inner.ExistsAsync(id, token);
+    public Task<bool> PutIfAbsentAsync(string id, ReadOnlyMemory<byte> blob, CancellationToken token) => inner.PutIfAbsentAsync(id, blob, token);
+    public async Task<int> GetAsync(string id, Memory<byte> destination, CancellationToken token)
+    {
+        await Task.Delay(milliseconds, token);
+        return await inner.GetAsync(id, destination, token);
+    }
+    public Task DeleteChunkAsync(string id, CancellationToken token) => inner.DeleteChunkAsync(id, token);
+    public Task<IReadOnlyList<string>> ListGenerationsAsync(CancellationToken token) => inner.ListGenerationsAsync(token);
+    public Task<bool> PutManifestIfAbsentAsync(string id, ReadOnlyMemory<byte> json, CancellationToken token) => inner.PutManifestIfAbsentAsync(id, json, token);
+    public Task<byte[]> GetManifestAsync(string id, CancellationToken token) => inner.GetManifestAsync(id, token);
+    public Task DeleteManifestAsync(string id, CancellationToken token) => inner.DeleteManifestAsync(id, token);
+    public Task<bool> HasGenerationAsync(string id, CancellationToken token) => inner.HasGenerationAsync(id, token);
+}
+CS
+}
+
+# Lists /big (10,000 files) on one fixture image $runs times; prints a results row.
+list_fixture() {
+  local fs=$1 img=$2 fstore="$out/listing/store-$1" gen walls=() inproc=() fetched entries
+  "${agent[@]}" capture --source "$img" --store "$fstore" --parallelism 2 --no-cache > "$out/listing/$fs.gen" 2> "$out/listing/$fs.capture.err"
+  gen=$(tail -n 1 "$out/listing/$fs.gen")
+  for run in $(seq 1 "$runs"); do
+    timed "ls-$fs-$run" "${agent[@]}" ls --generation "$gen" --store "$fstore" --path disk:/big > "$out/listing/$fs.out" 2> "$out/listing/$fs.err"
+    walls+=("$(wall "ls-$fs-$run")")
+    inproc+=("$(sed -nE 's/.* entries in ([0-9]+) ms.*/\1/p' "$out/listing/$fs.err")")
+  done
+  entries=$(wc -l < "$out/listing/$fs.out")
+  fetched=$(sed -nE 's/.* ([0-9]+) bytes fetched from the store.*/\1/p' "$out/listing/$fs.err")
+  slow=()
+  for run in $(seq 1 "$runs"); do
+    slow+=("$(dotnet run -c Release --no-build --file "$out/listing/probe/probe.cs" -- "$fstore" "$gen" disk:/big "$latency" | tail -n 1)")
+  done
+  echo "| $fs | $entries | $(printf '%s\n' "${walls[@]}" | median) (${walls[*]}) | $(printf '%s\n' "${inproc[@]}" | median) (${inproc[*]}) | $fetched | $(rss "ls-$fs-1") | $(printf '%s\n' "${slow[@]}" | awk '{ print $2 }' | median) ($(printf '%s\n' "${slow[@]}" | awk '{ print $2 }' | tr '\n' ' ' | sed 's/ $//'); ${slow[0]##* } chunks) |"
+}
+
+listing_bench() {
+  local dir="$out/listing" src i
+  mkdir -p "$dir/src/big"
+  src="$dir/src"
+  echo "file-restore: building 10,000-entry ext4, XFS and NTFS fixtures" >&2
+  for i in $(seq -w 1 10000); do printf 'file %s\n' "$i" > "$src/big/entry-$i.txt"; done
+  truncate -s 128M "$dir/ext4.img"
+  mke2fs -q -F -t ext4 -E nodiscard -d "$src" "$dir/ext4.img"
+  e2fsck -fyD "$dir/ext4.img" > /dev/null 2>&1 || [ $? -le 1 ]
+  { echo /dev/null; echo 0 0; echo 'd--755 0 0'; echo 'big d--755 0 0'
+    for i in "$src"/big/*; do echo "$(basename "$i") ---644 0 0 $i"; done; echo '$'; echo '$'; } > "$dir/proto"
+  truncate -s 300M "$dir/xfs.img"
+  mkfs.xfs -q -f -p "$dir/proto" "$dir/xfs.img"
+  truncate -s 128M "$dir/ntfs.img"
+  mkntfs -F -Q "$dir/ntfs.img" > /dev/null 2>&1
+  wimlib-imagex capture "$src" "$dir/tree.wim" --compress=none > /dev/null
+  wimlib-imagex apply "$dir/tree.wim" "$dir/ntfs.img" > /dev/null
+  mkdir -p "$dir/probe"
+  write_latency_probe "$dir/probe"
+  dotnet build -c Release -v q --nologo "$dir/probe/probe.cs" >&2
+  {
+    echo "| file system | entries | process wall (s), median (runs) | in process (ms), median (runs) | bytes fetched | peak RSS (MB) | in process, ${latency} ms per chunk GET (ms), median (runs; chunks) |"
+    echo "|---|---:|---:|---:|---:|---:|---:|"
+    list_fixture ext4 "$dir/ext4.img"
+    list_fixture xfs "$dir/xfs.img"
+    list_fixture ntfs "$dir/ntfs.img"
+  } > "$out/listing.md"
+  cat "$out/listing.md"
+  rm -rf "$dir"
+}
+
+if [ "$listing_only" = 1 ]; then
+  listing_bench
+  exit 0
+fi
 
 if [ -n "${BENCH_GENERATION:-}" ]; then
   generation=$BENCH_GENERATION
@@ -79,5 +182,6 @@ max_rss=$(for step in restore-file ls-dir ls-volumes; do rss "$step"; echo; done
   echo "| peak RSS of ls / restore-files (MB) | $max_rss | ≤ 256 | $(awk -v r="$max_rss" 'BEGIN { print (r <= 256) ? "yes" : "**no**" }') |"
 } > "$out/results.md"
 cat "$out/results.md"
+listing_bench
 [ -z "${BENCH_STORE:-}" ] && rm -rf "$store"
 rm -rf "$out/files" "$out/expected.bin"
