@@ -49,12 +49,6 @@ public sealed class CaptureReportFunctions(RequestAuthentication auth, CaptureSe
     {
         _ = CaptureIds.TryParse(report.CaptureId, out var night, out var contractId, out _);
         var instanceId = CaptureIds.InstanceId(night, contractId);
-        var instance = await client.GetInstanceAsync(instanceId, cancellationToken);
-        if (instance is null || instance.RuntimeStatus is not (OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending))
-        {
-            return ProblemResults.Conflict($"The night's capture {report.CaptureId} is not awaited any more (the window has closed or its outcome is recorded).");
-        }
-
         await client.RaiseEventAsync(instanceId, eventName, report, cancellationToken);
         return new AcceptedResult((string?)null, new CaptureReportAccepted(report.CaptureId, eventName == CaptureReport.CompletedEvent ? "completed" : "failed", report.Generation?.GenerationId));
     }

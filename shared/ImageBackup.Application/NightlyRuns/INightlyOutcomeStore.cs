@@ -6,6 +6,9 @@ public interface INightlyOutcomeStore
     /// <summary>Stores (or replaces) a server's outcome for its night.</summary>
     Task PutAsync(ServerOutcome outcome, CancellationToken cancellationToken);
 
+    /// <summary>One server's outcome for a night, or null when nothing is recorded.</summary>
+    Task<ServerOutcome?> FindAsync(string night, string contractId, CancellationToken cancellationToken);
+
     /// <summary>Every server's outcome for a night, by contract id.</summary>
     Task<IReadOnlyList<ServerOutcome>> ListAsync(string night, CancellationToken cancellationToken);
 }

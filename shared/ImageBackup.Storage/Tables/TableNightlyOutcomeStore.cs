@@ -29,25 +29,35 @@ public sealed class TableNightlyOutcomeStore(TableProvisioner tables) : INightly
     }
 
     /// <inheritdoc />
+    public async Task<ServerOutcome?> FindAsync(string night, string contractId, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(Table, cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(night, contractId, cancellationToken: cancellationToken);
+        return row.HasValue ? ToOutcome(row.Value!) : null;
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<ServerOutcome>> ListAsync(string night, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(Table, cancellationToken);
         var list = new List<ServerOutcome>();
         await foreach (var e in table.QueryAsync<TableEntity>(e => e.PartitionKey == night, cancellationToken: cancellationToken))
         {
-            list.Add(new ServerOutcome(
-                e.PartitionKey,
-                e.RowKey,
-                e.GetString("Status"),
-                e.GetString("Reason"),
-                e.GetString("GenerationId"),
-                e.GetInt64("ImageSize") ?? 0,
-                e.GetInt64("NewBytes") ?? 0,
-                e.GetDouble("DurationSeconds") ?? 0,
-                e.GetInt32("Attempts") ?? 0,
-                e.GetDateTimeOffset("RecordedAt") ?? DateTimeOffset.MinValue));
+            list.Add(ToOutcome(e));
         }
 
         return list;
     }
+
+    private static ServerOutcome ToOutcome(TableEntity e) => new(
+        e.PartitionKey,
+        e.RowKey,
+        e.GetString("Status"),
+        e.GetString("Reason"),
+        e.GetString("GenerationId"),
+        e.GetInt64("ImageSize") ?? 0,
+        e.GetInt64("NewBytes") ?? 0,
+        e.GetDouble("DurationSeconds") ?? 0,
+        e.GetInt32("Attempts") ?? 0,
+        e.GetDateTimeOffset("RecordedAt") ?? DateTimeOffset.MinValue);
 }
