@@ -19,13 +19,30 @@ internal sealed class NightRunner(ServiceApi api, SimulationOptions options)
         var clock = Stopwatch.StartNew();
         await api.ExpectAsync(HttpStatusCode.Accepted, HttpMethod.Post, "api/ops/nightly-runs", options.OpsKey, body);
         var last = "";
+        var killAt = options.KillHostInFlight;
         while (true)
         {
-            await Task.Delay(TimeSpan.FromSeconds(5));
-            var (status, answer) = await api.SendAsync(HttpMethod.Get, $"api/ops/nightly-runs/{date}", options.OpsKey);
+            await Task.Delay(TimeSpan.FromSeconds(killAt is null ? 5 : 1));
+            HttpStatusCode status;
+            JsonElement answer;
+            try
+            {
+                (status, answer) = await api.SendAsync(HttpMethod.Get, $"api/ops/nightly-runs/{date}", options.OpsKey);
+            }
+            catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
+            {
+                continue; // the host is restarting
+            }
             if (status != HttpStatusCode.OK)
             {
                 continue;
+            }
+            // In flight: started and without an outcome; wait until half of them have their command out at an agent, so
+            // the crash hits captures at every stage (not sent, capturing, reported, committing).
+            if (killAt is { } threshold && InFlight(answer) >= threshold && CommandsOut(answer) >= threshold / 2)
+            {
+                HostKiller.Kill(options.HostPidFile, InFlight(answer), CommandsOut(answer), clock.Elapsed);
+                killAt = null;
             }
             var runtime = answer.TryGetProperty("runtimeStatus", out var value) ? value.GetString() ?? "" : "";
             var line = $"{runtime} {Compact(answer, "progress")} {Compact(answer, "totals")}";
@@ -45,6 +62,19 @@ internal sealed class NightRunner(ServiceApi api, SimulationOptions options)
             }
         }
     }
+
+    private static int InFlight(JsonElement answer) =>
+        answer.TryGetProperty("progress", out var progress) && progress.ValueKind == JsonValueKind.Object
+        && progress.TryGetProperty("inFlight", out var value) && value.ValueKind == JsonValueKind.Number
+            ? value.GetInt32()
+            : 0;
+
+    /// <summary>Captures whose command is out as the outcome table sees them: sent, no outcome committed yet.</summary>
+    private static int CommandsOut(JsonElement answer) =>
+        answer.TryGetProperty("totals", out var totals) && totals.ValueKind == JsonValueKind.Object
+        && totals.TryGetProperty("running", out var value) && value.ValueKind == JsonValueKind.Number
+            ? value.GetInt32()
+            : 0;
 
     /// <summary>A property as one line of JSON, or nothing.</summary>
     public static string Compact(JsonElement element, string property) =>

@@ -13,7 +13,8 @@ catch (Exception e) when (e is ArgumentException or FormatException)
 {
     Console.Error.WriteLine($"error: {e.Message}");
     Console.Error.WriteLine("usage: --date yyyy-MM-dd [--api URL] [--ops-key K] [--servers N] [--work-dir D] [--pending-percent P] [--min-mib 1] [--max-mib 4] "
-        + "[--data-percent 35] [--parallelism 1] [--max-in-flight M] [--poll-wait 30] [--reuse] [--timeout-minutes 60] [--storage CS] [--task-hub H]");
+        + "[--data-percent 35] [--parallelism 1] [--max-in-flight M] [--poll-wait 30] [--reuse] [--timeout-minutes 60] [--storage CS] [--task-hub H] "
+        + "[--kill-host-in-flight N --host-pid-file F]");
     return 2;
 }
 
@@ -80,6 +81,14 @@ await using (var agents = new AgentFleet(http, options, fleet))
     }
     Console.WriteLine("ops API answer (long lists cut):");
     Console.WriteLine(StatusReport.Abridged(status));
+
+    var audit = await GenerationAudit.RunAsync(api, fleet, options.Night, options.Storage ?? "");
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"generations of the night per server (listed for the customer and manifests stored): exactly one {audit.ExactlyOne} of {audit.Checked}, none {audit.Lost}, more than one {audit.Duplicated}"));
+    foreach (var example in audit.Examples)
+    {
+        Console.WriteLine("  " + example);
+    }
 }
 
 await PrintHistoryAsync(options);

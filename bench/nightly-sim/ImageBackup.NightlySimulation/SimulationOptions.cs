@@ -50,6 +50,12 @@ internal sealed record SimulationOptions
 
     public string? TaskHub { get; init; }
 
+    /// <summary>Kill the local host (SIGKILL) once this many captures are in flight, half of them with their command out; nightly-sim.sh restarts it.</summary>
+    public int? KillHostInFlight { get; init; }
+
+    /// <summary>File holding the local host's process id (written by nightly-sim.sh).</summary>
+    public string? HostPidFile { get; init; }
+
     public static SimulationOptions Parse(string[] args)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -87,6 +93,8 @@ internal sealed record SimulationOptions
             MaxInFlight = values.ContainsKey("--max-in-flight") ? Int("--max-in-flight", 0) : null,
             PollWait = TimeSpan.FromSeconds(Int("--poll-wait", 30)),
             Reuse = flags.Contains("--reuse"),
+            KillHostInFlight = values.ContainsKey("--kill-host-in-flight") ? Int("--kill-host-in-flight", 0) : null,
+            HostPidFile = values.GetValueOrDefault("--host-pid-file"),
             HistoryOnly = flags.Contains("--history-only"),
             EnrollWave = Int("--enroll-wave", 100),
             Timeout = TimeSpan.FromMinutes(Int("--timeout-minutes", 60)),
