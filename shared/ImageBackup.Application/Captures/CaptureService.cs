@@ -49,7 +49,7 @@ public sealed class CaptureService(
         var payload = new CaptureCommandPayload(captureId, NightlyRunNames.Format(night), attempt, sas, deadline, kept);
 
         // Recorded as running before the command goes out: a report is awaited exactly while this row says running
-        // (AwaitedAsync), so the agent's answer can never arrive before the record that makes it welcome.
+        // (RefuseUnlessAwaitedAsync), so the agent's answer can never arrive before the record that makes it welcome.
         await RecordAsync(night, contractId, ServerOutcomeStatus.Running, $"attempt {attempt} sent", null, attempt, cancellationToken);
         await commands.SendAsync(
             new AgentCommand(AgentEnrollment.AgentIdFor(contractId), captureId, CaptureKind, JsonSerializer.Serialize(payload, CaptureJson.Web), deadline,
@@ -76,9 +76,8 @@ public sealed class CaptureService(
             return ServiceResult<CaptureReport>.Invalid("durationSeconds", "range", "durationSeconds is 0 to 86400 (the capture's wall time as the agent measured it).");
         }
 
-        if (await NotAwaitedAsync(captureId, cancellationToken) is { } conflict)
+        if (await RefuseUnlessAwaitedAsync(caller, captureId, cancellationToken) is { } conflict)
         {
-            await commands.AcknowledgeAsync(caller.SubjectId, captureId, cancellationToken); // answered for good: no redelivery
             return conflict;
         }
 
@@ -110,9 +109,8 @@ public sealed class CaptureService(
             return ServiceResult<CaptureReport>.Invalid("reason", "length", "reason is 1 to 1000 characters saying why the capture failed.");
         }
 
-        if (await NotAwaitedAsync(captureId, cancellationToken) is { } conflict)
+        if (await RefuseUnlessAwaitedAsync(caller, captureId, cancellationToken) is { } conflict)
         {
-            await commands.AcknowledgeAsync(caller.SubjectId, captureId, cancellationToken); // answered for good: no redelivery
             return conflict;
         }
 
@@ -194,17 +192,22 @@ public sealed class CaptureService(
 
 
     /// <summary>
-    /// A conflict unless the night still waits for this server: its window is open and its outcome says running. Decided
-    /// from the service's own record, not from the durable backend's instance status, which a host crash can leave
-    /// behind the truth (measured: 12 of 600 reports refused after a kill -9 while their orchestrations still waited).
+    /// A conflict, with the command acknowledged so it is not delivered again, unless the night still waits for this
+    /// server: its window is open and its outcome says running. Decided from the service's own record, not from the
+    /// durable backend's instance status, which a host crash can leave behind the truth (measured: 12 of 600 reports
+    /// refused after a kill -9 while their orchestrations still waited).
     /// </summary>
-    private async Task<ServiceResult<CaptureReport>?> NotAwaitedAsync(string captureId, CancellationToken cancellationToken)
+    private async Task<ServiceResult<CaptureReport>?> RefuseUnlessAwaitedAsync(Caller caller, string captureId, CancellationToken cancellationToken)
     {
         _ = CaptureIds.TryParse(captureId, out var night, out var contractId, out _);
         var outcome = await outcomes.FindAsync(NightlyRunNames.Format(night), contractId, cancellationToken);
-        return CaptureWindow.ClosesAt(night) <= clock.GetUtcNow() || outcome?.Status != ServerOutcomeStatus.Running
-            ? ServiceResult<CaptureReport>.Conflict($"The night's capture {captureId} is not awaited any more (the window has closed or its outcome is recorded).")
-            : null;
+        if (CaptureWindow.ClosesAt(night) > clock.GetUtcNow() && outcome?.Status == ServerOutcomeStatus.Running)
+        {
+            return null;
+        }
+
+        await commands.AcknowledgeAsync(caller.SubjectId, captureId, cancellationToken);
+        return ServiceResult<CaptureReport>.Conflict($"The night's capture {captureId} is not awaited any more (the window has closed or its outcome is recorded).");
     }
 
     private static bool TryOwnCapture(Caller caller, string captureId, out string contractId, out ServiceResult<CaptureReport>? denied)
