@@ -63,16 +63,15 @@ internal sealed class NightRunner(ServiceApi api, SimulationOptions options)
         }
     }
 
-    private static int InFlight(JsonElement answer) =>
-        answer.TryGetProperty("progress", out var progress) && progress.ValueKind == JsonValueKind.Object
-        && progress.TryGetProperty("inFlight", out var value) && value.ValueKind == JsonValueKind.Number
-            ? value.GetInt32()
-            : 0;
+    /// <summary>Captures started and without an outcome (the orchestration's progress).</summary>
+    private static int InFlight(JsonElement answer) => NumberAt(answer, "progress", "inFlight");
 
     /// <summary>Captures whose command is out as the outcome table sees them: sent, no outcome committed yet.</summary>
-    private static int CommandsOut(JsonElement answer) =>
-        answer.TryGetProperty("totals", out var totals) && totals.ValueKind == JsonValueKind.Object
-        && totals.TryGetProperty("running", out var value) && value.ValueKind == JsonValueKind.Number
+    private static int CommandsOut(JsonElement answer) => NumberAt(answer, "totals", "running");
+
+    private static int NumberAt(JsonElement answer, string parent, string property) =>
+        answer.TryGetProperty(parent, out var inner) && inner.ValueKind == JsonValueKind.Object
+        && inner.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number
             ? value.GetInt32()
             : 0;
 
