@@ -32,7 +32,7 @@ public sealed class CrashRecoveryTests
         }
 
         await using var restarted = await LocalHostProcess.StartAsync(taskHub);
-        var summary = await NightlyRunPolling.WaitForCompletionAsync(restarted.Client, "2032-05-01", TimeSpan.FromMinutes(4));
+        var summary = (await NightlyRunPolling.WaitForCompletionAsync(restarted.Client, "2032-05-01", TimeSpan.FromMinutes(4))).GetProperty("summary");
 
         // Assert
         Assert.IsLessThan(servers.Count, progressAtKill, "the kill must happen before the fan-out finished");

@@ -17,7 +17,7 @@ public sealed class FanOutTests
         // Act
         using var started = await SharedLocalHost.Host.Client.SendAsync(HttpMethod.Post, "api/ops/nightly-runs", LocalHostProcess.OpsKey,
             new { date = "2031-03-01", servers, workMilliseconds = 10 });
-        var summary = await NightlyRunPolling.WaitForCompletionAsync(SharedLocalHost.Host.Client, "2031-03-01", TimeSpan.FromMinutes(3));
+        var summary = (await NightlyRunPolling.WaitForCompletionAsync(SharedLocalHost.Host.Client, "2031-03-01", TimeSpan.FromMinutes(3))).GetProperty("summary");
 
         // Assert
         Assert.AreEqual(HttpStatusCode.Accepted, started.StatusCode);
@@ -48,7 +48,7 @@ public sealed class FanOutTests
         var problem = await second.AssertProblemAsync(409);
         StringAssert.Contains(problem.GetProperty("detail").GetString(), "nightly-2031-04-01");
         Assert.AreEqual("/api/ops/nightly-runs/2031-04-01", second.Headers.Location?.OriginalString);
-        var summary = await NightlyRunPolling.WaitForCompletionAsync(client, "2031-04-01", TimeSpan.FromMinutes(1));
+        var summary = (await NightlyRunPolling.WaitForCompletionAsync(client, "2031-04-01", TimeSpan.FromMinutes(1))).GetProperty("summary");
         CollectionAssert.AreEquivalent(new[] { "a", "b" }, summary.GetProperty("servers").EnumerateArray().Select(s => s.GetProperty("server").GetString()).ToList());
         using var after = await client.SendAsync(HttpMethod.Get, "api/ops/nightly-runs/2031-04-01", LocalHostProcess.OpsKey);
         Assert.AreEqual(createdAt, (await after.ReadJsonAsync()).GetProperty("createdAt").GetString());

@@ -55,7 +55,9 @@ public sealed class NightlyBackupEndToEndTests
             using var started = await host.Client.SendAsync(HttpMethod.Post, "api/ops/nightly-runs", LocalHostProcess.OpsKey, new { date = night.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
             Assert.AreEqual(HttpStatusCode.Accepted, started.StatusCode);
             Assert.AreEqual(0, await agent.WaitForExitAsync(), agent.StandardError);
-            var outcome = await WaitForOutcomeAsync(host.Client, night, contractId!);
+            var outcome = NightlyRunPolling.ServerOutcome(
+                await NightlyRunPolling.WaitForCompletionAsync(host.Client, night.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), TimeSpan.FromMinutes(3)),
+                contractId!);
             Assert.AreEqual("succeeded", outcome.GetProperty("status").GetString(), outcome.ToString());
             generationsByNight.Add(outcome.GetProperty("generationId").GetString()!);
             File.Copy(disk, folder.File($"disk-night-{n}.img"));
@@ -100,25 +102,6 @@ public sealed class NightlyBackupEndToEndTests
         var body = await order.ReadJsonAsync();
         Assert.AreEqual(HttpStatusCode.Created, order.StatusCode, body.ToString());
         return (customerKey, body.GetProperty("id").GetString()!, body.GetProperty("enrollmentToken").GetString()!);
-    }
-
-    private static async Task<JsonElement> WaitForOutcomeAsync(HttpClient client, DateOnly night, string contractId)
-    {
-        var date = night.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var until = DateTime.UtcNow.AddMinutes(3);
-        while (DateTime.UtcNow < until)
-        {
-            using var response = await client.SendAsync(HttpMethod.Get, $"api/ops/nightly-runs/{date}", LocalHostProcess.OpsKey);
-            var body = await response.ReadJsonAsync();
-            if (body.TryGetProperty("runtimeStatus", out var status) && status.GetString() == "Completed")
-            {
-                return body.GetProperty("servers").EnumerateArray().Single(s => s.GetProperty("contractId").GetString() == contractId);
-            }
-
-            await Task.Delay(500);
-        }
-
-        throw new AssertFailedException($"The night of {date} did not complete.");
     }
 
     /// <summary>Clustered and scattered writes, as a day of use would make.</summary>

@@ -56,7 +56,7 @@ public sealed class HostCrashDuringNightTests
             JsonElement night;
             try
             {
-                night = await NightPolling.WaitForCompletionAsync(client, Night, TimeSpan.FromMinutes(8));
+                night = await NightlyRunPolling.WaitForCompletionAsync(client, Night, TimeSpan.FromMinutes(8));
             }
             catch (AssertFailedException e)
             {

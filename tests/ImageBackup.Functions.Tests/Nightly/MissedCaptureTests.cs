@@ -24,13 +24,13 @@ public sealed class MissedCaptureTests
         using var started = await host.Client.SendAsync(HttpMethod.Post, "api/ops/nightly-runs", LocalHostProcess.OpsKey, new { date = "2027-03-02" });
         var command = await silent.NextCommandAsync(TimeSpan.FromMinutes(3));
         var manifest = await ProtocolAgent.CaptureAsync(command, image.Path);
-        var night = await NightPolling.WaitForCompletionAsync(host.Client, "2027-03-02", TimeSpan.FromMinutes(4));
+        var night = await NightlyRunPolling.WaitForCompletionAsync(host.Client, "2027-03-02", TimeSpan.FromMinutes(4));
         using var late = await silent.ReportCompletedAsync(command.GetProperty("captureId").GetString()!, manifest.GenerationId);
         using var backups = await host.Client.SendAsync(HttpMethod.Get, $"api/contracts/{silent.ContractId}/backups", customerKey);
 
         // Assert
         Assert.AreEqual(HttpStatusCode.Accepted, started.StatusCode);
-        var outcome = NightPolling.ServerOutcome(night, silent.ContractId);
+        var outcome = NightlyRunPolling.ServerOutcome(night, silent.ContractId);
         Assert.AreEqual("missed", outcome.GetProperty("status").GetString(), night.ToString());
         StringAssert.Contains(outcome.GetProperty("reason").GetString(), "did not report");
         Assert.AreEqual(1, night.GetProperty("totals").GetProperty("missed").GetInt32());

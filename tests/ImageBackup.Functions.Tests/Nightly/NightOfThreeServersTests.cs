@@ -47,7 +47,7 @@ public sealed class NightOfThreeServersTests
         var flakyManifest = await ProtocolAgent.CaptureAsync(secondAttempt, image.Path);
         using var flakyCompleted = await flaky.ReportCompletedAsync(secondAttempt.GetProperty("captureId").GetString()!, flakyManifest.GenerationId);
 
-        var night = await NightPolling.WaitForCompletionAsync(client, Night, TimeSpan.FromMinutes(2));
+        var night = await NightlyRunPolling.WaitForCompletionAsync(client, Night, TimeSpan.FromMinutes(2));
         using var late = await steady.ReportCompletedAsync(steadyCapture, manifest.GenerationId);
         using var backupsResponse = await client.SendAsync(HttpMethod.Get, $"api/contracts/{steady.ContractId}/backups", customerKey);
         using var contractResponse = await client.SendAsync(HttpMethod.Get, $"api/contracts/{steady.ContractId}", customerKey);
@@ -65,14 +65,14 @@ public sealed class NightOfThreeServersTests
         Assert.AreEqual(3, night.GetProperty("totals").GetProperty("servers").GetInt32(), night.ToString());
         Assert.AreEqual(2, night.GetProperty("totals").GetProperty("succeeded").GetInt32(), night.ToString());
         Assert.AreEqual(1, night.GetProperty("totals").GetProperty("skipped").GetInt32(), night.ToString());
-        var steadyOutcome = NightPolling.ServerOutcome(night, steady.ContractId);
+        var steadyOutcome = NightlyRunPolling.ServerOutcome(night, steady.ContractId);
         Assert.AreEqual("succeeded", steadyOutcome.GetProperty("status").GetString());
         Assert.AreEqual(manifest.GenerationId, steadyOutcome.GetProperty("generationId").GetString());
         Assert.AreEqual(manifest.ImageSize, steadyOutcome.GetProperty("imageSize").GetInt64());
-        var flakyOutcome = NightPolling.ServerOutcome(night, flaky.ContractId);
+        var flakyOutcome = NightlyRunPolling.ServerOutcome(night, flaky.ContractId);
         Assert.AreEqual("succeeded", flakyOutcome.GetProperty("status").GetString());
         Assert.AreEqual(2, flakyOutcome.GetProperty("attempts").GetInt32());
-        var restingOutcome = NightPolling.ServerOutcome(night, resting.ContractId);
+        var restingOutcome = NightlyRunPolling.ServerOutcome(night, resting.ContractId);
         Assert.AreEqual("skipped", restingOutcome.GetProperty("status").GetString());
         StringAssert.Contains(restingOutcome.GetProperty("reason").GetString(), "disk swap");
 

@@ -1,11 +1,10 @@
 using System.Net;
 using System.Text.Json;
-using ImageBackup.Testing;
 
-namespace ImageBackup.Functions.Tests.Nightly;
+namespace ImageBackup.Testing;
 
-/// <summary>Waits for a night to finish through the ops API, as an operator would.</summary>
-internal static class NightPolling
+/// <summary>Waits for a night to finish through the ops API, as an operator would, so every test reads a night the same way.</summary>
+public static class NightlyRunPolling
 {
     /// <summary>Polls <c>GET /api/ops/nightly-runs/{date}</c> until the run completed; returns the whole answer.</summary>
     public static async Task<JsonElement> WaitForCompletionAsync(HttpClient client, string date, TimeSpan patience)
