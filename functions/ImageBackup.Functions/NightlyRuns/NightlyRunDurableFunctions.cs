@@ -42,7 +42,7 @@ public static class NightlyRunDurableFunctions
 
     /// <summary>Activity entry point.</summary>
     [Function(nameof(RecordServerOutcomeActivity))]
-    public static Task<bool> RecordOutcomeAsync([ActivityTrigger] RecordServerOutcomeInput input, string instanceId, FunctionContext executionContext) =>
+    public static Task<ServerRunOutcome> RecordOutcomeAsync([ActivityTrigger] RecordServerOutcomeInput input, string instanceId, FunctionContext executionContext) =>
         Activity<RecordServerOutcomeActivity>(executionContext).RunAsync(new FunctionActivityContext(nameof(RecordServerOutcomeActivity), instanceId), input);
 
     private static T Activity<T>(FunctionContext executionContext) =>

@@ -25,6 +25,11 @@ public sealed class ServerCaptureOrchestrator : TaskOrchestrator<ServerCaptureIn
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             var sent = await context.CallActivityAsync<CommandSent>(nameof(SendCaptureCommandActivity), new SendCaptureCommandInput(input.Date, input.ContractId, attempt, execution));
+            if (sent.DecidedStatus is { } decided)
+            {
+                return new ServerRunOutcome(input.ContractId, decided, sent.DecidedDetail);
+            }
+
             if (!sent.Sent)
             {
                 return lastFailure is null
@@ -99,7 +104,7 @@ public sealed class ServerCaptureOrchestrator : TaskOrchestrator<ServerCaptureIn
 
     private static async Task<ServerRunOutcome> RecordAsync(TaskOrchestrationContext context, ServerCaptureInput input, string status, string? reason, int attempts)
     {
-        await context.CallActivityAsync<bool>(nameof(RecordServerOutcomeActivity), new RecordServerOutcomeInput(input.Date, input.ContractId, status, reason, attempts));
-        return new ServerRunOutcome(input.ContractId, status, reason);
+        // What is stored afterwards: an outcome decided earlier (by an execution this one repeats) stays.
+        return await context.CallActivityAsync<ServerRunOutcome>(nameof(RecordServerOutcomeActivity), new RecordServerOutcomeInput(input.Date, input.ContractId, status, reason, attempts));
     }
 }

@@ -43,14 +43,20 @@ public sealed class CaptureService(
             return new CommandSent("", TimeSpan.Zero);
         }
 
+        // Recorded as running before the command goes out: a report is awaited exactly while this row says running
+        // (RefuseUnlessAwaitedAsync), so the agent's answer can never arrive before the record that makes it welcome.
+        // A night already decided stays decided: a send repeated after a crash (a redelivered activity, a re-created
+        // orchestration) sends nothing and hands back that outcome.
+        var stored = await RecordAsync(night, contractId, ServerOutcomeStatus.Running, $"attempt {attempt} sent", null, attempt, cancellationToken);
+        if (stored.Status != ServerOutcomeStatus.Running)
+        {
+            return CommandSent.AlreadyDecided(stored);
+        }
+
         var captureId = CaptureIds.CaptureId(night, contractId, attempt);
         var sas = await storage.IssueCaptureSasAsync(contractId, deadline, cancellationToken);
         var kept = (await generations.ListAsync(contractId, cancellationToken)).Select(g => g.GenerationId).ToList();
         var payload = new CaptureCommandPayload(captureId, NightlyRunNames.Format(night), attempt, sas, deadline, kept);
-
-        // Recorded as running before the command goes out: a report is awaited exactly while this row says running
-        // (RefuseUnlessAwaitedAsync), so the agent's answer can never arrive before the record that makes it welcome.
-        await RecordAsync(night, contractId, ServerOutcomeStatus.Running, $"attempt {attempt} sent", null, attempt, cancellationToken);
         await commands.SendAsync(
             new AgentCommand(AgentEnrollment.AgentIdFor(contractId), captureId, CaptureKind, JsonSerializer.Serialize(payload, CaptureJson.Web), deadline,
                 string.IsNullOrEmpty(execution) ? null : $"{captureId}.{execution}"),
@@ -167,8 +173,8 @@ public sealed class CaptureService(
         return new CommitResult(activated, deleted, swept);
     }
 
-    /// <summary>Records a server's outcome for the night (missed, failed, skipped, running).</summary>
-    public Task RecordAsync(DateOnly night, string contractId, string status, string? reason, string? generationId, int attempts, CancellationToken cancellationToken) =>
+    /// <summary>Records a server's outcome for the night (missed, failed, skipped, running) unless a decided one must stay; returns what is stored.</summary>
+    public Task<ServerOutcome> RecordAsync(DateOnly night, string contractId, string status, string? reason, string? generationId, int attempts, CancellationToken cancellationToken) =>
         outcomes.PutAsync(new ServerOutcome(NightlyRunNames.Format(night), contractId, status, reason, generationId, 0, 0, 0, attempts, clock.GetUtcNow()), cancellationToken);
 
     /// <summary>

@@ -17,4 +17,15 @@ public static class ServerOutcomeStatus
 
     /// <summary>The command was sent; no report yet.</summary>
     public const string Running = "running";
+
+    /// <summary>
+    /// Whether an outcome <paramref name="next"/> may replace the stored <paramref name="stored"/> (null: none yet). A decided
+    /// night is never reopened (a late duplicate of a send must not mark it running again) and a success is never undone.
+    /// </summary>
+    public static bool MayReplace(string? stored, string next) => stored switch
+    {
+        null or Running => true,
+        Succeeded => next == Succeeded,
+        _ => next != Running,
+    };
 }

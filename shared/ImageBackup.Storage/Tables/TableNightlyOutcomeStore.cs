@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using ImageBackup.Application.NightlyRuns;
 
@@ -9,23 +10,34 @@ public sealed class TableNightlyOutcomeStore(TableProvisioner tables) : INightly
     private const string Table = "NightlyOutcomes";
 
     /// <inheritdoc />
-    public async Task PutAsync(ServerOutcome outcome, CancellationToken cancellationToken)
+    public async Task<ServerOutcome> PutAsync(ServerOutcome outcome, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(Table, cancellationToken);
-        await table.UpsertEntityAsync(
-            new TableEntity(outcome.Night, outcome.ContractId)
+        while (true)
+        {
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(outcome.Night, outcome.ContractId, cancellationToken: cancellationToken);
+            try
             {
-                ["Status"] = outcome.Status,
-                ["Reason"] = outcome.Reason,
-                ["GenerationId"] = outcome.GenerationId,
-                ["ImageSize"] = outcome.ImageSize,
-                ["NewBytes"] = outcome.NewBytes,
-                ["DurationSeconds"] = outcome.DurationSeconds,
-                ["Attempts"] = outcome.Attempts,
-                ["RecordedAt"] = outcome.RecordedAt,
-            },
-            TableUpdateMode.Replace,
-            cancellationToken);
+                if (!row.HasValue)
+                {
+                    await table.AddEntityAsync(ToEntity(outcome), cancellationToken);
+                    return outcome;
+                }
+
+                var stored = ToOutcome(row.Value!);
+                if (!ServerOutcomeStatus.MayReplace(stored.Status, outcome.Status))
+                {
+                    return stored;
+                }
+
+                await table.UpdateEntityAsync(ToEntity(outcome), row.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+                return outcome;
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412)
+            {
+                // Another writer got there first: decide again against what it stored.
+            }
+        }
     }
 
     /// <inheritdoc />
@@ -48,6 +60,18 @@ public sealed class TableNightlyOutcomeStore(TableProvisioner tables) : INightly
 
         return list;
     }
+
+    private static TableEntity ToEntity(ServerOutcome outcome) => new(outcome.Night, outcome.ContractId)
+    {
+        ["Status"] = outcome.Status,
+        ["Reason"] = outcome.Reason,
+        ["GenerationId"] = outcome.GenerationId,
+        ["ImageSize"] = outcome.ImageSize,
+        ["NewBytes"] = outcome.NewBytes,
+        ["DurationSeconds"] = outcome.DurationSeconds,
+        ["Attempts"] = outcome.Attempts,
+        ["RecordedAt"] = outcome.RecordedAt,
+    };
 
     private static ServerOutcome ToOutcome(TableEntity e) => new(
         e.PartitionKey,
