@@ -32,7 +32,8 @@ public sealed class CaptureService(
     /// <summary>
     /// Sends attempt <paramref name="attempt"/> of the night's capture to the server's agent, unless the window has closed.
     /// Duplicate detection keys on the attempt and <paramref name="execution"/>: a replay sends nothing new, while an
-    /// orchestration re-created by the backend (duplicate start after a crash) sends its command again.
+    /// orchestration re-created by the backend (duplicate start after a crash) sends its command again, unless the
+    /// server's night is already decided (<see cref="ServerOutcomeStatus.MayReplace"/>).
     /// </summary>
     public async Task<CommandSent> SendCommandAsync(DateOnly night, string contractId, int attempt, string execution, CancellationToken cancellationToken)
     {
