@@ -121,6 +121,8 @@ if [ "${BENCH_SKIP_AZURITE:-0}" != 1 ]; then
   endpoint=http://127.0.0.1:$AZURITE_BLOB_PORT/devstoreaccount1
   mapfile -t sas < <(dotnet "$sas_tool" create "$endpoint" rclone-upload agent-upload agent-used-upload)
   blob_stats() { dotnet "$sas_tool" stats "$endpoint" "$1"; }
+  # The agent's summary line counts its HTTP requests, retries included ("…; 16,120 HTTP requests (PUT …)").
+  agent_requests() { grep -oE '[0-9,]+ HTTP requests' "$out/logs/$1.err" | tail -1 | tr -d ,| cut -d' ' -f1; }
 
   export RCLONE_CONFIG_AZ_TYPE=azureblob RCLONE_CONFIG_AZ_SAS_URL=${sas[0]}
   measure rclone upload rclone copy --dump headers --log-file "$out/logs/rclone-dump.log" "$data/image.img" az:rclone-upload
@@ -131,12 +133,12 @@ if [ "${BENCH_SKIP_AZURITE:-0}" != 1 ]; then
 
   measure ours upload "${agent[@]}" capture "${chunking[@]}" --source "$data/image.img" --store "${sas[1]}"
   read -r blobs bytes < <(blob_stats agent-upload)
-  record ours upload "$bytes" "blobs=$blobs"
+  record ours upload "$bytes" "requests=$(agent_requests ours-upload) blobs=$blobs"
   dotnet "$sas_tool" delete "$endpoint" agent-upload
 
   measure ours-used upload "${agent[@]}" capture "${chunking[@]}" --used-blocks-only --source "$data/image.img" --store "${sas[2]}"
   read -r blobs bytes < <(blob_stats agent-used-upload)
-  record ours-used upload "$bytes" "blobs=$blobs"
+  record ours-used upload "$bytes" "requests=$(agent_requests ours-used-upload) blobs=$blobs"
   dotnet "$sas_tool" delete "$endpoint" agent-used-upload
   azurite_down
 fi

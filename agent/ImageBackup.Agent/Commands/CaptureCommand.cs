@@ -64,12 +64,13 @@ internal static class CaptureCommand
                 UsedRanges = result.GetValue(usedBlocksOnly) ? new DiskUsedRangeReader(note => System.Console.Error.WriteLine("used blocks: " + note)) : null,
                 CacheDirectory = result.GetValue(noCache) ? null : result.GetValue(cacheDir) ?? DefaultCacheDirectory(),
             };
-            return await RunAsync(input, ChunkStoreFactory.Open(result.GetValue(store)!, createIfMissing: true), options, cancellationToken);
+            var requests = new HttpRequestTally();
+            return await RunAsync(input, ChunkStoreFactory.Open(result.GetValue(store)!, createIfMissing: true, requests), options, requests, cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(Stream input, IChunkStore store, CaptureOptions options, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(Stream input, IChunkStore store, CaptureOptions options, HttpRequestTally requests, CancellationToken cancellationToken)
     {
         var printer = new ProgressPrinter("captured", null);
         System.Console.Error.WriteLine($"capturing {options.Source.SourcePath} into {store.Description} (zstd: {(ImageBackup.Imaging.Format.Zstd.ZstdCodecs.UsesNative ? "native libzstd" : "managed ZstdSharp")}, {options.Parallelism} workers)");
@@ -78,7 +79,8 @@ internal static class CaptureCommand
         var totals = manifest.Totals;
         System.Console.Error.WriteLine(
             $"committed generation {manifest.GenerationId}: {ProgressPrinter.Bytes(totals.BytesRead)} image, {totals.DataChunks} data chunks, "
-            + $"{totals.NewChunks} new ({ProgressPrinter.Bytes(totals.NewBytesStored)} stored), {ProgressPrinter.Bytes(totals.ZeroBytes)} zeros");
+            + $"{totals.NewChunks} new ({ProgressPrinter.Bytes(totals.NewBytesStored)} stored), {ProgressPrinter.Bytes(totals.ZeroBytes)} zeros"
+            + (requests.Total > 0 ? $"; {requests}" : ""));
         System.Console.Out.WriteLine(manifest.GenerationId);
         return ExitCodes.Success;
     }

@@ -8,22 +8,31 @@ public static class ChunkStoreFactory
 {
     /// <summary>
     /// Opens the store named by <paramref name="storeArgument"/>. A local directory is created when
-    /// <paramref name="createIfMissing"/> (capture), else it must exist (restore, verify).
+    /// <paramref name="createIfMissing"/> (capture), else it must exist (restore, verify). A blob store counts its
+    /// requests in <paramref name="requests"/> when one is given.
     /// </summary>
-    public static IChunkStore Open(string storeArgument, bool createIfMissing = false)
+    public static IChunkStore Open(string storeArgument, bool createIfMissing = false, HttpRequestTally? requests = null)
     {
         if (storeArgument.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
             || storeArgument.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
         {
-            return new BlobChunkStore(new BlobContainerClient(new Uri(storeArgument), BlobClientOptionsForChunks()));
+            return new BlobChunkStore(new BlobContainerClient(new Uri(storeArgument), BlobClientOptionsForChunks(requests)));
         }
         return new LocalDirectoryChunkStore(storeArgument, createIfMissing);
     }
 
-    /// <summary>Client options for chunk traffic: exponential back-off retries and a per-try timeout sized for 1 MiB blobs.</summary>
-    public static BlobClientOptions BlobClientOptionsForChunks()
+    /// <summary>
+    /// Client options for chunk traffic: exponential back-off retries and a per-try timeout sized for 1 MiB blobs; every
+    /// try is counted in <paramref name="requests"/> when one is given.
+    /// </summary>
+    public static BlobClientOptions BlobClientOptionsForChunks(HttpRequestTally? requests = null)
     {
         var options = new BlobClientOptions();
+        if (requests is not null)
+        {
+            options.AddPolicy(requests, HttpPipelinePosition.PerRetry);
+        }
+
         options.Retry.Mode = RetryMode.Exponential;
         options.Retry.MaxRetries = 6;
         options.Retry.Delay = TimeSpan.FromMilliseconds(500);

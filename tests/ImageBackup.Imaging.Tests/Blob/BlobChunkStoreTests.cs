@@ -50,6 +50,23 @@ public sealed class BlobChunkStoreTests
     }
 
     [TestMethod]
+    public async Task The_request_tally_counts_one_put_per_new_chunk_and_one_for_the_manifest()
+    {
+        using var folder = new TemporaryFolder();
+        var container = await Azurite.NewContainerAsync();
+        var requests = new HttpRequestTally();
+        var store = ChunkStoreFactory.Open(Azurite.SasUrl(container, BlobContainerSasPermissions.All), requests: requests);
+        var image = Write(folder.File("disk.img"), Random(MiB, 5), Zeros(MiB), Text(MiB));
+
+        var manifest = await Pipeline.CaptureAsync(store, image);
+
+        Assert.AreEqual(2L, manifest.Totals.NewChunks);
+        Assert.AreEqual(manifest.Totals.NewChunks + 1, requests.Of("PUT"), requests.ToString());
+        Assert.AreEqual(requests.Total, requests.Of("PUT") + requests.Of("HEAD") + requests.Of("GET"), requests.ToString());
+        StringAssert.StartsWith(requests.ToString(), $"{requests.Total:N0} HTTP requests (");
+    }
+
+    [TestMethod]
     public async Task An_expired_sas_is_reported_as_access_denied()
     {
         using var folder = new TemporaryFolder();
