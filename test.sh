@@ -26,7 +26,8 @@ dotnet restore ImageBackup.sln --nologo -v q || { echo "0 passed, 1 failed"; exi
 dotnet build ImageBackup.sln --no-restore --nologo -v q -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
 azurite_up || { echo "0 passed, 1 failed"; exit 1; }
 
-dotnet test ImageBackup.sln --no-build --nologo -v q --logger "trx" --results-directory "$results" "$@"
+# The console logger names every failed test with its message and stack trace (quiet otherwise).
+dotnet test ImageBackup.sln --no-build --nologo -v q --logger "console;verbosity=minimal" --logger "trx" --results-directory "$results" "$@"
 status=$?
 
 passed=0; failed=0; skipped=0

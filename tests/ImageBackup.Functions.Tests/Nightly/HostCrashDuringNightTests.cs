@@ -72,14 +72,19 @@ public sealed class HostCrashDuringNightTests
 
             // Assert: every server succeeded once, with exactly one generation recorded and stored.
             Assert.IsLessThan(Servers, atKill, "the kill must come before the night was done");
-            Assert.AreEqual(Servers, night.GetProperty("totals").GetProperty("succeeded").GetInt32(), night.ToString());
+            var notSucceeded = night.GetProperty("servers").EnumerateArray()
+                .Where(s => s.GetProperty("status").GetString() != "succeeded")
+                .Select(s => $"{s.GetProperty("contractId")}: {s.GetProperty("status")} ({s.GetProperty("reason")}, attempts {s.GetProperty("attempts")})")
+                .ToList();
+            Assert.AreEqual(Servers, night.GetProperty("totals").GetProperty("succeeded").GetInt32(),
+                $"summary {night.GetProperty("summary")}; not succeeded: {string.Join("; ", notSucceeded)}");
             var blobs = new BlobServiceClient(TestStorage.ConnectionString);
             var duplicateCaptures = 0;
             foreach (var agent in agents)
             {
                 using var backups = await client.SendAsync(HttpMethod.Get, $"api/contracts/{agent.ContractId}/backups", customerKey);
                 var listed = await backups.ReadJsonAsync();
-                Assert.AreEqual(1, listed.GetArrayLength(), agent.ContractId);
+                Assert.AreEqual(1, listed.GetArrayLength(), $"{agent.ContractId}: {listed}");
                 var manifests = new List<string>();
                 await foreach (var blob in blobs.GetBlobContainerClient(BlobBackupStorage.ContainerName(agent.ContractId))
                                    .GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = "generations/" }))
@@ -89,7 +94,7 @@ public sealed class HostCrashDuringNightTests
 
                 // The listed generation is stored; a command delivered twice across the crash may have left a second,
                 // unrecorded capture, which the next commit of this contract deletes (it is never listed or kept).
-                Assert.Contains($"generations/{listed[0].GetProperty("generationId").GetString()}.json", manifests, agent.ContractId);
+                Assert.Contains($"generations/{listed[0].GetProperty("generationId").GetString()}.json", manifests, $"{agent.ContractId}: {string.Join(", ", manifests)}");
                 duplicateCaptures += manifests.Count - 1;
             }
 
