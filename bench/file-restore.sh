@@ -155,7 +155,7 @@ fetched=$(sed -nE 's/.* ([0-9]+) bytes fetched from the store.*/\1/p' "$out/rest
 echo "file-restore: ls disk:$dir" >&2
 timed ls-dir "${agent[@]}" ls --generation "$generation" --store "$store" --path "disk:$dir" > "$out/ls.out" 2> "$out/ls.err"
 entries=$(wc -l < "$out/ls.out")
-expected_entries=$(debugfs -R "ls -p $dir" "$image" 2>/dev/null | grep -cvE '^/[0-9]+/[0-9]+/[0-9]+/[0-9]*/\.{1,2}/')
+expected_entries=$(debugfs -R "ls -p $dir" "$image" 2>/dev/null | grep -E '^/' | grep -cvE '^/[0-9]+/[0-9]+/[0-9]+/[0-9]*/\.{1,2}/')
 listing_ms=$(sed -nE 's/.* entries in ([0-9]+) ms.*/\1/p' "$out/ls.err")
 ls_fetched=$(sed -nE 's/.* ([0-9]+) bytes fetched from the store.*/\1/p' "$out/ls.err")
 

@@ -79,6 +79,7 @@ if [ "${BENCH_SKIP_PEERS:-0}" != 1 ]; then
   measure restic incr restic backup -q --host bench "$data/current.img"; record restic incr "$(stored "$out/restic")" -
   measure restic restore restic restore latest --target "$out/restore/restic"
   record restic restore - "$(same_as "$out/restore/restic$data/current.img" "$data/churned.img")"
+  rm -rf "$out/restore/restic"
 
   export BORG_REPO=$out/borg BORG_BASE_DIR=$out/borg-base BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK=yes
   borg init -e none
@@ -89,6 +90,7 @@ if [ "${BENCH_SKIP_PEERS:-0}" != 1 ]; then
   mkdir -p "$out/restore/borg"
   (cd "$out/restore/borg" && measure borg restore borg extract ::incr)
   record borg restore - "$(same_as "$out/restore/borg/current.img" "$data/churned.img")"
+  rm -rf "$out/restore/borg"
 fi
 
 if [ "${BENCH_SKIP_OURS:-0}" != 1 ]; then
@@ -99,6 +101,7 @@ if [ "${BENCH_SKIP_OURS:-0}" != 1 ]; then
   generation=$(tail -1 "$out/logs/ours-incr.out")
   measure ours restore "${agent[@]}" restore --generation "$generation" --store "$out/ours" --target "$out/restore/ours.img"
   record ours restore - "$(same_as "$out/restore/ours.img" "$data/churned.img")"
+  rm -f "$out/restore/ours.img"
 
   use_source image.img
   measure ours-used full "${agent[@]}" capture "${chunking[@]}" --used-blocks-only --source "$data/current.img" --store "$out/ours-used"
@@ -111,6 +114,7 @@ if [ "${BENCH_SKIP_OURS:-0}" != 1 ]; then
   # Free blocks come back as zeros, so the check is e2fsck plus the used blocks themselves (a zeroed copy of the source).
   if e2fsck -fn "$out/restore/used.img" > "$out/logs/ours-used-fsck.txt" 2>&1; then fsck=e2fsck-clean; else fsck=E2FSCK-ERRORS; fi
   record ours-used restore - "$fsck"
+  rm -f "$out/restore/used.img"
 fi
 
 if [ "${BENCH_SKIP_AZURITE:-0}" != 1 ]; then
@@ -145,8 +149,5 @@ if [ "${BENCH_SKIP_AZURITE:-0}" != 1 ]; then
   azurite_down
 fi
 
-# Restored images are deleted only now: freeing 4 GiB right before the next tool's step made that step's writes cost
-# the kernel more (the VM hands freed memory back to its host), which hit whichever tool ran after a restore.
-rm -rf "$out/restore"
 python3 "$repo/bench/report.py" "$results" "$(stat -c %s "$data/image.img")" > "$out/results.md"
 cat "$out/results.md"
