@@ -2,7 +2,7 @@
 # Installs the Debian tools that tests use to build real disk images (e2fsprogs and friends),
 # when they are missing. Source it, then call test_tools_install.
 
-TEST_TOOLS_PACKAGES=(e2fsprogs xfsprogs ntfs-3g wimtools sleuthkit fdisk gdisk lvm2 partclone)
+TEST_TOOLS_PACKAGES=(e2fsprogs xfsprogs ntfs-3g wimtools sleuthkit fdisk gdisk lvm2 partclone util-linux-extra)
 
 test_tools_install() {
   local missing=() pkg

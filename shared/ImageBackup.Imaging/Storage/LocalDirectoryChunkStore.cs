@@ -1,4 +1,5 @@
 using ImageBackup.Imaging.Format;
+using ImageBackup.Imaging.IO;
 using ImageBackup.Imaging.Manifests;
 
 namespace ImageBackup.Imaging.Storage;
@@ -12,6 +13,7 @@ public sealed class LocalDirectoryChunkStore : IChunkStore
 {
     private const string TemporaryPrefix = ".tmp-";
     private readonly string root;
+    private readonly PageCacheRelease written = new();
 
     /// <summary>Opens the store at <paramref name="root"/>; creates it when <paramref name="create"/>, else it must exist.</summary>
     public LocalDirectoryChunkStore(string root, bool create)
@@ -153,7 +155,7 @@ public sealed class LocalDirectoryChunkStore : IChunkStore
         return Task.CompletedTask;
     }
 
-    private static Task<bool> CreateOnceAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken, bool durable = false)
+    private Task<bool> CreateOnceAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken, bool durable = false)
     {
         var folder = Path.GetDirectoryName(path)!;
         var temporary = Path.Combine(folder, TemporaryPrefix + Guid.NewGuid().ToString("N"));
@@ -171,8 +173,10 @@ public sealed class LocalDirectoryChunkStore : IChunkStore
                 {
                     RandomAccess.FlushToDisk(file);
                 }
+                PageCacheRelease.StartWriteback(file);
             }
             linked = LinkIntoPlace(temporary, path);
+            written.Written(path);
             return Task.FromResult(true);
         }
         catch (IOException) when (File.Exists(path))

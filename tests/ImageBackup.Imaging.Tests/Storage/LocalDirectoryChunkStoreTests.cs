@@ -1,6 +1,7 @@
 using ImageBackup.Imaging.Format;
 using ImageBackup.Imaging.Manifests;
 using ImageBackup.Imaging.Storage;
+using ImageBackup.Imaging.Tests.FileSystems;
 using ImageBackup.Imaging.Tests.Support;
 
 namespace ImageBackup.Imaging.Tests.Storage;
@@ -23,6 +24,46 @@ public sealed class LocalDirectoryChunkStoreTests
         Assert.IsFalse(createdAgain);
         CollectionAssert.AreEqual(new byte[] { 1, 2, 3 }, File.ReadAllBytes(store.ChunkPath(SomeId)));
     }
+
+    [TestMethod]
+    public async Task Chunk_files_written_a_window_before_the_newest_leave_the_page_cache()
+    {
+        // Arrange: 100 chunk files, written back to disk (sync), so dropping their pages cannot be refused as dirty.
+        using var folder = new TemporaryFolder();
+        var store = Stores.Local(folder);
+        var random = new Random(7);
+        var ids = new List<string>();
+        async Task PutAsync()
+        {
+            var content = new byte[256 * 1024];
+            random.NextBytes(content);
+            var id = ChunkHash.Compute(content);
+            await store.PutIfAbsentAsync(id, content, CancellationToken.None);
+            ids.Add(id);
+        }
+        for (var i = 0; i < 100; i++)
+        {
+            await PutAsync();
+        }
+        E2fsTools.RunSuccessfully("sync");
+
+        // Act: a window's worth of newer chunk files and more.
+        for (var i = 0; i < 100; i++)
+        {
+            await PutAsync();
+        }
+
+        // Assert: fincore (util-linux) finds none of the first 100 files' bytes in memory, and the newest ones there.
+        var first = ids.Take(100).Select(store.ChunkPath).ToArray();
+        var newest = ids.TakeLast(10).Select(store.ChunkPath).ToArray();
+        Assert.AreEqual(0L, ResidentBytes(first), "chunk files written a window ago are dropped from the page cache");
+        Assert.IsGreaterThan(0L, ResidentBytes(newest), "the newest chunk files are still cached (fincore sees pages)");
+    }
+
+    private static long ResidentBytes(string[] files) =>
+        E2fsTools.RunSuccessfully("fincore", ["--bytes", "--noheadings", "--output", "RES", .. files])
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Sum(line => long.Parse(line.Trim(), System.Globalization.CultureInfo.InvariantCulture));
 
     [TestMethod]
     public async Task A_leftover_temporary_file_of_a_killed_writer_does_not_count_as_a_chunk()
