@@ -6,12 +6,11 @@ namespace ImageBackup.Imaging.Storage;
 
 /// <summary>
 /// Chunk store in a local directory (<c>chunks/ab/abcdef…</c>, <c>generations/&lt;id&gt;.json</c>), for backups to a
-/// mounted disk and for tests. Files are written under a temporary name and hard-linked into place, so a killed
-/// writer never leaves a partial chunk under a chunk name and nothing is overwritten.
+/// mounted disk and for tests. Files appear under their names only when whole and are never replaced
+/// (<see cref="CreateOnceFile"/>), so a killed writer never leaves a partial chunk under a chunk name.
 /// </summary>
 public sealed class LocalDirectoryChunkStore : IChunkStore
 {
-    private const string TemporaryPrefix = ".tmp-";
     private readonly string root;
     private readonly PageCacheRelease written = new();
 
@@ -115,8 +114,12 @@ public sealed class LocalDirectoryChunkStore : IChunkStore
         CreateOnceAsync(ManifestPath(generationId), utf8Json, cancellationToken, durable: true);
 
     /// <inheritdoc />
-    public Task<bool> PutManifestIfAbsentAsync(string generationId, Stream utf8Json, CancellationToken cancellationToken) =>
-        CreateOnceAsync(ManifestPath(generationId), file => utf8Json.CopyTo(file), cancellationToken);
+    public Task<bool> PutManifestIfAbsentAsync(string generationId, Stream utf8Json, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var path = ManifestPath(generationId);
+        return Task.FromResult(Guarded(path, () => CreateOnceFile.Create(path, utf8Json)));
+    }
 
     /// <inheritdoc />
     public async Task<byte[]> GetManifestAsync(string generationId, CancellationToken cancellationToken)
@@ -157,92 +160,27 @@ public sealed class LocalDirectoryChunkStore : IChunkStore
 
     private Task<bool> CreateOnceAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken, bool durable = false)
     {
-        var folder = Path.GetDirectoryName(path)!;
-        var temporary = Path.Combine(folder, TemporaryPrefix + Guid.NewGuid().ToString("N"));
-        var linked = false;
-        try
+        cancellationToken.ThrowIfCancellationRequested();
+        // Synchronous positional write: no thread-pool hop per chunk (async file I/O on Unix is emulated anyway).
+        // Buffered, not O_DIRECT: for many small files a synchronous direct write per chunk kept the workers
+        // waiting on the disk (full capture 9.4–10.9 s vs 7.5–7.7 s buffered; docs/image-format.md §7).
+        var created = Guarded(path, () => CreateOnceFile.Create(path, content, durable, durable ? null : PageCacheRelease.StartWriteback));
+        if (created && !durable)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            // Synchronous positional write: no thread-pool hop per chunk (async file I/O on Unix is emulated anyway).
-            // Buffered, not O_DIRECT: for many small files a synchronous direct write per chunk kept the workers
-            // waiting on the disk (full capture 9.4–10.9 s vs 7.5–7.7 s buffered; docs/image-format.md §7).
-            using (var file = OpenNew(temporary, folder))
-            {
-                RandomAccess.Write(file, content.Span, 0);
-                if (durable)
-                {
-                    RandomAccess.FlushToDisk(file);
-                }
-                PageCacheRelease.StartWriteback(file);
-            }
-            linked = LinkIntoPlace(temporary, path);
             written.Written(path);
-            return Task.FromResult(true);
         }
-        catch (IOException) when (File.Exists(path))
-        {
-            return Task.FromResult(false);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ChunkStoreUnavailableException($"cannot write to the store {folder}: {e.Message}", e);
-        }
-        finally
-        {
-            if (!linked)
-            {
-                File.Delete(temporary);
-            }
-        }
+        return Task.FromResult(created);
     }
 
-    /// <summary>Creates <paramref name="path"/>; its folder is made only when the create finds it missing (once per shard).</summary>
-    private static Microsoft.Win32.SafeHandles.SafeFileHandle OpenNew(string path, string folder)
+    private static bool Guarded(string path, Func<bool> create)
     {
         try
         {
-            return File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-        }
-        catch (DirectoryNotFoundException)
-        {
-            Directory.CreateDirectory(folder);
-            return File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-        }
-    }
-
-    private static Task<bool> CreateOnceAsync(string path, Action<FileStream> write, CancellationToken cancellationToken)
-    {
-        var folder = Path.GetDirectoryName(path)!;
-        var temporary = Path.Combine(folder, TemporaryPrefix + Guid.NewGuid().ToString("N"));
-        try
-        {
-            Directory.CreateDirectory(folder);
-            cancellationToken.ThrowIfCancellationRequested();
-            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-            {
-                write(file);
-                file.Flush(flushToDisk: true);
-            }
-            return Task.FromResult(LinkIntoPlace(temporary, path));
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            return Task.FromResult(false);
+            return create();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ChunkStoreUnavailableException($"cannot write to the store {folder}: {e.Message}", e);
+            throw new ChunkStoreUnavailableException($"cannot write to the store {Path.GetDirectoryName(path)}: {e.Message}", e);
         }
-        finally
-        {
-            File.Delete(temporary);
-        }
-    }
-
-    private static bool LinkIntoPlace(string temporary, string path)
-    {
-        // File.Move without overwrite is link(2) + unlink(2) on Unix: atomic and fails when the name exists.
-        File.Move(temporary, path, overwrite: false);
-        return true;
     }
 }
