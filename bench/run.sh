@@ -4,7 +4,7 @@
 #   bench/make-images.sh && bench/run.sh
 # Environment: BENCH_DATA (default /work/bench-data), BENCH_OUT (default bench/out), BENCH_SKIP_AZURITE=1,
 # BENCH_SKIP_PEERS=1, BENCH_SKIP_OURS=1, AZURITE_BLOB_PORT (default 20200), BENCH_CHUNK_SIZE (the agent's hidden
-# --chunk-size, e.g. 128K; default: the agent's own).
+# --chunk-size, e.g. 128K; default: the agent's own), BENCH_SETTLE (see below), BENCH_PERF_STEP (e.g. ours-full).
 # Needs restic, borgbackup, rclone, GNU time (apt-get install -y restic borgbackup rclone time), dotnet, e2fsprogs.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -22,13 +22,17 @@ for tool in restic borg rclone /usr/bin/time dotnet cmp e2fsck; do
 done
 [ -f "$data/image.img" ] && [ -f "$data/churned.img" ] || { echo "run.sh: run bench/make-images.sh first" >&2; exit 1; }
 
-rm -rf "$out"; mkdir -p "$out/logs" "$out/time" "$out/restore"
 # No recently deleted inodes when the run starts: on a journal-less ext4 (this VM's root) the inode allocator skips
-# every inode deleted in the last 60 s (360 s while its inode table block is dirty) and pays a buffer lookup for each.
-# Right after the `rm -rf` of a previous run's 25,000 chunk files, a capture creating 16,000 files spent 13.8 s in
-# the kernel instead of 4-6 s. BENCH_SETTLE=0 skips the wait.
+# every inode deleted in the last 60 s, or 360 s while its inode table block is dirty (which any new file nearby
+# makes it), and pays a buffer lookup for each. Right after the `rm -rf` of a previous run's 50,000 files a capture
+# creating 16,000 files spent 7-14 s in the kernel (recently_deleted, find_get_block_common) instead of 3-4 s. So a run
+# that deletes a previous one waits 6 min 10 s after it (BENCH_SETTLE seconds; 0 skips the wait); do not delete
+# many files elsewhere on this file system shortly before a run either.
+settle=0
+if [ -e "$out" ]; then rm -rf "$out"; settle=${BENCH_SETTLE:-370}; fi
+mkdir -p "$out/logs" "$out/time" "$out/restore"
 sync
-sleep "${BENCH_SETTLE:-61}"
+sleep "$settle"
 results=$out/results.tsv
 printf 'tool\tstep\tseconds\tmax_rss_kb\tstored_bytes\tcheck\n' > "$results"
 
@@ -42,7 +46,9 @@ measure() {
   local name="$tool-$step"
   echo "run.sh: $name: $*" >&2
   sync # every step starts with no writeback pending from the step before (which would throttle whoever comes next)
-  if ! /usr/bin/time -v -o "$out/time/$name.txt" "$@" > "$out/logs/$name.out" 2> "$out/logs/$name.err"; then
+  local profile=() # BENCH_PERF_STEP=<tool>-<step> records that step system-wide with `perf record -g` (out/perf.data)
+  [ "$name" = "${BENCH_PERF_STEP:-}" ] && profile=(perf record -q -o "$out/perf.data" -a -g --)
+  if ! /usr/bin/time -v -o "$out/time/$name.txt" "${profile[@]}" "$@" > "$out/logs/$name.out" 2> "$out/logs/$name.err"; then
     echo "run.sh: $name FAILED; see $out/logs/$name.err" >&2
     tail -5 "$out/logs/$name.err" >&2
     return 1
