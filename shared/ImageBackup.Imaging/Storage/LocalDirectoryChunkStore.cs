@@ -51,9 +51,9 @@ public sealed class LocalDirectoryChunkStore : IChunkStore
 
     /// <inheritdoc />
     /// <remarks>
-    /// No existence check of its own: capture asks <see cref="ExistsAsync"/> first, and the hard link that puts the chunk
-    /// in place fails when the name exists. Each saved system call counts: a full capture writes tens of thousands of
-    /// chunk files, and in a sandboxed kernel (gVisor) every call is costly.
+    /// No existence check of its own: capture asks <see cref="ExistsAsync"/> first, and the link that gives the chunk
+    /// its name fails when the name exists (<see cref="CreateOnceFile"/>). Each saved system call counts: a full capture
+    /// writes tens of thousands of chunk files.
     /// </remarks>
     public Task<bool> PutIfAbsentAsync(string chunkId, ReadOnlyMemory<byte> blob, CancellationToken cancellationToken) =>
         CreateOnceAsync(ChunkPath(chunkId), blob, cancellationToken);

@@ -1,4 +1,5 @@
 using ImageBackup.Imaging.Format;
+using ImageBackup.Imaging.IO;
 using ImageBackup.Imaging.Manifests;
 using ImageBackup.Imaging.Storage;
 using ImageBackup.Imaging.Tests.FileSystems;
@@ -72,7 +73,7 @@ public sealed class LocalDirectoryChunkStoreTests
         var store = Stores.Local(folder);
         var chunkFolder = Path.GetDirectoryName(store.ChunkPath(SomeId))!;
         Directory.CreateDirectory(chunkFolder);
-        File.WriteAllBytes(Path.Combine(chunkFolder, ".tmp-" + Guid.NewGuid().ToString("N")), [1, 2]);
+        File.WriteAllBytes(Path.Combine(chunkFolder, CreateOnceFile.TemporaryPrefix + Guid.NewGuid().ToString("N")), [1, 2]);
 
         var exists = await store.ExistsAsync(SomeId, CancellationToken.None);
 
